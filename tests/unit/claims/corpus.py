@@ -74,6 +74,10 @@ def claim_from(keys: dict[str, Any]) -> Claim:
 def read_placements(path: Path) -> tuple[Placement, ...]:
     """Placements from the contract's CSV: rows grouped by placement_id, versions by effective_from."""
     rows: dict[str, list[PlacementVersion]] = defaultdict(list)
+
+    def day(text: str) -> dt.date | None:
+        return dt.date.fromisoformat(text) if text else None
+
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             rows[row["placement_id"]].append(
@@ -84,19 +88,18 @@ def read_placements(path: Path) -> tuple[Placement, ...]:
                     employer_name=row["employer_name"],
                     cvr=row["cvr"],
                     workplace=row["workplace"],
-                    contact_emails=tuple(e.strip().lower() for e in row["contact_emails"].split(";") if e.strip()),
+                    contact_emails=tuple(e.strip().lower() for e in row["contact_emails"].split(";")),
                     weekly_hours=Decimal(row["weekly_hours"]),
                     start_date=dt.date.fromisoformat(row["start_date"]),
                     end_date=dt.date.fromisoformat(row["end_date"]),
-                    praktik_until=dt.date.fromisoformat(row["praktik_until"]) if row["praktik_until"] else None,
+                    praktik_until=day(row["praktik_until"]),
                     effective_from=dt.date.fromisoformat(row["effective_from"]),
                     applied_at=dt.datetime.fromisoformat(row["applied_at"]),
                     holiday_scheme=row["holiday_scheme"],
                 )
             )
-    return tuple(
-        Placement(pid, tuple(sorted(versions, key=lambda v: v.effective_from))) for pid, versions in rows.items()
-    )
+    by_date = {pid: tuple(sorted(versions, key=lambda v: v.effective_from)) for pid, versions in rows.items()}
+    return tuple(Placement(pid, versions) for pid, versions in by_date.items())
 
 
 def has_readable_payslip(eml: bytes) -> bool:
