@@ -1,0 +1,226 @@
+"""Mail sources: the claims mailbox as `InboundMail` values, built from `CLAIMS_MAILBOX`.
+
+The one module that imports imap_tools (ARCHITECTURE.md principle 7): its objects never
+leave this file. Intake is contained (principle 8): fetch never marks a message seen
+(`BODY.PEEK`, RFC 3501 §6.4.5), and a message leaves the folder only by `move`, which the
+caller calls after committing the message's outcome.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import imaplib
+import logging
+import re
+import ssl
+import time
+from collections.abc import Callable, Iterator
+from typing import TypeVar
+
+from imap_tools import BaseMailBox, MailBox, MailBoxUnencrypted
+from imap_tools.errors import ImapToolsError, MailboxFolderSelectError, MailboxLoginError
+
+from mailroom.errors import ConfigError, MessageGone, PermanentError, TransientError
+from mailroom.inbound import Folder, InboundMail, MailSource, header_date, oldest_first
+from mailroom.maildir import MaildirSource
+from mailroom.urls import parse_mail_url
+
+__all__ = ["Folder", "ImapSource", "InboundMail", "MailSource", "MaildirSource", "backoff", "open_source"]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+PREFIX = "imap:"
+_FETCH_CHUNK = 50
+_IDLE_MAX_SECONDS = 29 * 60  # RFC 2177: re-issue IDLE at least every 29 minutes
+_CONNECTION_ERRORS = (OSError, imaplib.IMAP4.abort, EOFError)
+_UID = re.compile(rb"UID (\d+)")
+_INTERNALDATE = re.compile(rb'INTERNALDATE "([^"]+)"')
+
+
+def open_source(url: str) -> MailSource:
+    """`maildir:///abs/path` or `imap[s]://user:password@host:port/FOLDER` (CONTRACT.md)."""
+    parsed = parse_mail_url(url, allowed=frozenset({"maildir", "imap", "imaps"}))
+    if parsed.scheme == "maildir":
+        return MaildirSource(parsed.path)
+    if not parsed.user or parsed.password is None:
+        raise ConfigError(f"{parsed.redacted} needs user:password@ before the host")
+    return ImapSource(
+        parsed.host, parsed.port, parsed.user, parsed.password, parsed.path or "INBOX",
+        tls=parsed.scheme == "imaps",
+    )
+
+
+def backoff(attempts: int, *, first: float = 0.5, cap: float = 30.0) -> Iterator[float]:
+    """The delays before each retry: 0.5, 1, 2, 4 ... seconds, at most `cap`."""
+    for attempt in range(attempts):
+        yield min(first * 2**attempt, cap)
+
+
+def _internaldate(meta: bytes) -> dt.datetime | None:
+    match = _INTERNALDATE.search(meta)  # RFC 3501 date-time: "17-Jul-1996 02:44:25 -0700"
+    if match is None:
+        return None
+    try:
+        return dt.datetime.strptime(match.group(1).decode().strip(), "%d-%b-%Y %H:%M:%S %z")
+    except ValueError:
+        return None
+
+
+class ImapSource:
+    """One IMAP folder. Connects lazily, and again (with backoff) when the connection drops."""
+
+    def __init__(
+        self, host: str, port: int, user: str, password: str, folder: str = "INBOX", *,
+        tls: bool = False, timeout: float = 30.0, retries: int = 3,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._host, self._port, self._user, self._password = host, port, user, password
+        self._folder, self._tls, self._timeout = folder, tls, timeout
+        self._retries, self._sleep = retries, sleep
+        self._box: BaseMailBox | None = None
+        self._uidvalidity = 0
+        self._capabilities: frozenset[str] = frozenset()
+        self._folders: set[str] = set()
+        self._seen: frozenset[str] = frozenset()
+
+    @property
+    def name(self) -> str:
+        scheme = "imaps" if self._tls else "imap"
+        return f"{scheme}://{self._user}:***@{self._host}:{self._port}/{self._folder}"
+
+    def __repr__(self) -> str:
+        return f"ImapSource({self.name!r})"
+
+    # -- connection ---------------------------------------------------------------------------
+
+    def _connect(self) -> BaseMailBox:
+        box: BaseMailBox
+        if self._tls:
+            box = MailBox(self._host, port=self._port, timeout=self._timeout,
+                          ssl_context=ssl.create_default_context())
+        else:
+            box = MailBoxUnencrypted(self._host, port=self._port, timeout=self._timeout)
+        try:
+            box.login(self._user, self._password, initial_folder=None)
+        except MailboxLoginError as err:
+            box.client.shutdown()
+            raise PermanentError(f"{self.name}: login refused for {self._user!r}") from err
+        # imaplib keeps the pre-login CAPABILITY (no MOVE, no UIDPLUS); without a refresh
+        # imap_tools falls back to COPY + EXPUNGE of the whole folder (RECIPES.md §2).
+        typ, data = box.client.capability()
+        self._capabilities = frozenset(data[0].decode().upper().split()) if typ == "OK" else frozenset()
+        box.client.capabilities = tuple(sorted(self._capabilities))
+        try:
+            box.folder.set(self._folder)
+        except MailboxFolderSelectError as err:
+            box.client.shutdown()
+            raise ConfigError(f"{self.name}: the folder {self._folder!r} cannot be selected") from err
+        _, validity = box.client.response("UIDVALIDITY")
+        if validity and validity[0]:
+            self._uidvalidity = int(validity[0])
+        else:
+            self._uidvalidity = box.folder.status(self._folder, ["UIDVALIDITY"])["UIDVALIDITY"]
+        self._folders = set()
+        log.info("imap: connected to %s (uidvalidity %s)", self.name, self._uidvalidity)
+        return box
+
+    def _drop(self) -> None:
+        box, self._box = self._box, None
+        if box is not None:
+            with contextlib.suppress(OSError, imaplib.IMAP4.error):
+                box.client.shutdown()
+
+    def reconnect(self) -> None:
+        """Drops the connection and opens a new one, with backoff between tries."""
+        self._drop()
+        self._run("reconnect", lambda _box: None)
+
+    def _run(self, what: str, op: Callable[[BaseMailBox], T]) -> T:
+        delays = backoff(self._retries)
+        while True:
+            try:
+                if self._box is None:
+                    self._box = self._connect()
+                return op(self._box)
+            except _CONNECTION_ERRORS as err:
+                self._drop()
+                delay = next(delays, None)
+                if delay is None:
+                    raise TransientError(f"{self.name}: {what} failed, the server cannot be reached") from err
+                log.warning("imap: %s at %s failed (%s); retrying in %.1f s", what, self.name,
+                            type(err).__name__, delay)
+                self._sleep(delay)
+            except (imaplib.IMAP4.error, ImapToolsError) as err:
+                raise TransientError(f"{self.name}: {what} was refused by the server") from err
+
+    # -- MailSource -----------------------------------------------------------------------------
+
+    def fetch(self) -> tuple[InboundMail, ...]:
+        return self._run("fetch", self._fetch)
+
+    def _fetch(self, box: BaseMailBox) -> tuple[InboundMail, ...]:
+        uids = box.uids("ALL")
+        mails: list[InboundMail] = []
+        for start in range(0, len(uids), _FETCH_CHUNK):
+            chunk = ",".join(uids[start : start + _FETCH_CHUNK])
+            typ, data = box.client.uid("FETCH", chunk, "(UID INTERNALDATE BODY.PEEK[])")
+            if typ != "OK":
+                raise imaplib.IMAP4.error(f"UID FETCH answered {typ}")
+            for item in data:
+                if not isinstance(item, tuple):
+                    continue  # the closing ")" and unsolicited FLAGS lines
+                meta, raw = item
+                uid = _UID.search(meta)
+                if uid is None:
+                    continue
+                key = f"{PREFIX}{self._folder}:{self._uidvalidity}:{int(uid.group(1))}"
+                mails.append(InboundMail(key, raw, header_date(raw), _internaldate(meta), int(uid.group(1))))
+        self._seen = frozenset(uids)
+        return oldest_first(mails)
+
+    def move(self, key: str, folder: str) -> None:
+        parts = key.removeprefix(PREFIX).rsplit(":", 2) if key.startswith(PREFIX) else []
+        if len(parts) != 3 or parts[0] != self._folder or not parts[2].isdigit():
+            raise MessageGone(f"not a key of {self.name}: {key!r}")
+        _, validity, uid = parts
+
+        def op(box: BaseMailBox) -> None:
+            if str(self._uidvalidity) != validity:
+                raise MessageGone(f"{self.name}: UIDVALIDITY is {self._uidvalidity} now, not {validity}")
+            if folder not in self._folders:
+                if not box.folder.exists(folder):
+                    box.folder.create(folder)
+                self._folders.add(folder)
+            box.move(uid, folder)  # UID MOVE (RFC 6851) now that the capabilities are fresh
+
+        self._run("move", op)
+        log.info("imap: moved uid %s to %s", uid, folder)
+
+    @property
+    def can_wait(self) -> bool:
+        self._run("capability", lambda _box: None)
+        return "IDLE" in self._capabilities
+
+    def wait(self, timeout: float) -> bool:
+        if not self.can_wait:
+            return False
+
+        def op(box: BaseMailBox) -> bool:
+            if set(box.uids("ALL")) - self._seen:
+                return True  # arrived since the last fetch, before IDLE could tell
+            try:
+                responses = box.idle.wait(timeout=min(max(timeout, 0.0), _IDLE_MAX_SECONDS))
+            except ImapToolsError:
+                self._drop()  # an EXISTS raced the IDLE start: the connection state is unknown
+                return True
+            return any(b"EXISTS" in line or b"RECENT" in line for line in responses)
+
+        return self._run("idle", op)
+
+    def close(self) -> None:
+        box, self._box = self._box, None
+        if box is not None:
+            with contextlib.suppress(OSError, imaplib.IMAP4.error, ImapToolsError):
+                box.logout()
