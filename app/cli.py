@@ -21,7 +21,13 @@ app = typer.Typer(
 # Modules with a `register(app)` function, in the order their commands appear in --help.
 COMMAND_MODULES = (
     "app.cli_parse",
+    "app.cli_ledger",
 )
+
+
+@app.callback()
+def _claims() -> None:
+    """Refusion for job på få lønnede timer (Jobcenter Albertslund)."""
 
 
 def main() -> None:

@@ -1,0 +1,433 @@
+"""Danish free text and tables in an email body -> what the workplace claims.
+
+The body is read in three layers: the workplace's own words and anything it forwards
+(Videresendt besked) are the message; quoted old mail (``>`` lines, Outlook's "Fra: ... Sendt:"
+blocks, "Den ... skrev ...:") is kept apart and used only for values nothing else states;
+signatures (from "Venlig hilsen" on) are dropped, so a phone number or the municipality's own
+CVR in a signature is never read as a claim value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from claims import cpr as cpr_numbers
+from claims import cvr as cvr_numbers
+from claims.model import Kind
+from parsers.danish import Found, find_dates, find_numbers, find_periods
+from parsers.labels import Label, classify
+
+_FORWARD = re.compile(r"^[-\s]*(videresendt (besked|meddelelse)|forwarded message|begin forwarded message|"
+                      r"videresendt mail)[-:\s]*$", re.I)  # fmt: skip
+_ORIGINAL = re.compile(r"^[-\s]*(original message|oprindelig (meddelelse|besked)|opprinnelig melding)[-\s]*$", re.I)
+_HEAD = re.compile(r"^\s*(fra|from|dato|date|sendt|sent|emne|subject|til|to|cc|bcc)\s*:", re.I)
+_WROTE = re.compile(r"^\s*(den|on|d\.)\s.{4,120}\s(skrev|wrote|schrieb)\b.*:?\s*$", re.I)
+_SIGNOFF = re.compile(
+    r"^\s*((med\s+)?(venlig(st)?|de\s+bedste|mange|kærlig)\s+hilsen|mvh\.?\b|vh\b|hilsen\b|kh\b|"
+    r"best regards|kind regards|regards\b|-- ?$)",
+    re.I,
+)
+_CPR = re.compile(r"(?<![\d-])(\d{6})(?:\s?[-–]\s?|\s)?(\d{4})(?![\d])")
+_CPR_LABEL = re.compile(r"(cpr|personnummer|personnr|cpr-nr|cpr\.nr)\W{0,4}$", re.I)
+_MASKED = re.compile(r"(?<!\d)\d{6}-?(x{4}|\*{4})", re.I)
+_CVR = re.compile(r"\b(?:cvr|se)(?:[-\s.]?(?:nr|nummer))?\.?\s*[:.]?\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})(?!\d)", re.I)
+_NAME_LABEL = re.compile(r"^\s*(navn|medarbejder(ens navn)?|borger|ansatte?|employee|medarbejdernavn)\s*[:\t]\s*(?P<v>.+)$", re.I)
+_EMPLOYER_LABEL = re.compile(
+    r"(arbejdsgiver(?:en)?|virksomhed|ansættelsessted|employer)(?:\s+for\s+\w+)?\s*(?:er|:|\t)\s*(?P<v>[^,(\t\n]+)", re.I
+)
+_NAME_WORD = r"[A-ZÆØÅÉÜÖÄ][a-zæøåéüöäA-ZÆØÅ'’-]+"
+_NAME_BEFORE_CPR = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})\s*[,(]?\s*(?i:cpr[-.\s]?(?:nr)?\.?|personnummer)?\s*[:.]?\s*$")
+_NAME_POSSESSIVE = re.compile(rf"(?i:refundere|refusion\s+(?:af|for)|lønseddel\s+for)\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})(?:'s?|s)?\s+(?i:løn)")
+_PERIOD_LABEL = re.compile(r"^\s*(løn|refusions|afregnings)?periode\w*\s*(for\s+refusion)?\s*[:\t]", re.I)
+_HOURS_LABEL = re.compile(r"^\s*(antal\s+)?(arbejdede\s+|betalte\s+|løn)?timer(\s+i\s+alt)?(\s+i\s+perioden)?\s*[:\t]", re.I)
+_SICK_HOURS_LABEL = re.compile(r"^\s*(syge?timer|timer\s+(under|med)\s+sygdom|sygdom\s*\(timer\))\s*[:\t]", re.I)
+_PER_WEEK = re.compile(r"^\s*(timer)?\s*(om|pr\.?|per|i|/)\s*(ugen|uge)\b|^\s*(timer)?\s*/\s*uge|^\s*ugentlig", re.I)
+_HOURS_PROSE = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{1,2})?)\s*(?:arbejds|løn|betalte\s+)?timer\b", re.I)
+_SICK_CONTEXT = re.compile(r"\bsyg(?!edagpenge)", re.I)
+_FIRST_SICK = re.compile(r"første\s+sygedag[^:\n()]{0,40}:\s*", re.I)
+_LAST_SICK = re.compile(r"sidste\s+sygedag[^:\n()]{0,40}:\s*", re.I)
+_FINAL = re.compile(r"fratræd|fratråd|sidste\s+lønseddel|slutlønseddel|slutafregning|ophørt?\s+(i|med)\s+ansættelse", re.I)
+_CORRECTION = re.compile(r"\b(korrektion|korrigere[td]?|rettelse|rettet|efterregulering|efterreguleret|"
+                         r"erstatter\s+(den|vores)\s+tidligere)\b", re.I)  # fmt: skip
+_NOT_CORRECTION = re.compile(r"\bingen\s+efterregulering", re.I)
+_MASK_TOKENS = re.compile(
+    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.\d{1,2}\.?\s?-\s?\d{1,2}\.\d{1,2}\.?|\b\d{6}\s?-?\s?\d{4}\b|"
+    r"\bkl\.?\s*\d{1,2}[.:]\d{2}|\b(?:tlf|telefon|mobil|tel)\.?:?\s*[+\d][\d ]{6,}|\b\d{2}\s\d{2}\s\d{2}\s\d{2}\b",
+    re.I,
+)
+_RATE = re.compile(r"\d+(?:[.,]\d+)?\s*%")
+_ABBREVIATED = r"(?<!ekskl)(?<!inkl)(?<!excl)(?<!incl)(?<!evt)(?<!pr)(?<!kr)(?<!ca)(?<!nr)"
+_CURRENCY_ONLY = re.compile(r"^[\s:().,\-–/x×á@=]*(kr\.?|dkk|,-)?[\s:().,\-–/]*$", re.I)
+
+
+@dataclass
+class Section:
+    """What one part of the text states about one claim."""
+
+    values: dict[str, object] = field(default_factory=dict)
+    lines: list[tuple[Kind, Decimal, str]] = field(default_factory=list)
+    totals: list[Decimal] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+    def put(self, key: str, value: object) -> None:
+        if value is None:
+            return
+        old = self.values.get(key)
+        if old is None:
+            self.values[key] = value
+        elif old != value and key in ("employer.cvr", "period.start", "period.end") and key not in self.conflicts:
+            self.conflicts.append(key)
+
+    @property
+    def is_claim(self) -> bool:
+        return bool(self.values.get("employee.cpr") or self.lines or self.totals)
+
+    @property
+    def total(self) -> Decimal | None:
+        return self.totals[-1] if self.totals else None
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    own: str  # the workplace's words and what it forwards, signatures removed
+    quoted: str  # old mail quoted below
+
+
+def split_text(text: str, *, forwarding: bool = False) -> Text:
+    """Separates the message's own and forwarded text from quoted old mail and signatures."""
+    own: list[str] = []
+    quoted: list[str] = []
+    segment: list[str] = []
+    state = "own"
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+    def close() -> None:
+        own.extend(_without_signature(segment))
+        segment.clear()
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        if state != "quoted" and (_FORWARD.match(stripped) or (forwarding and _ORIGINAL.match(stripped))):
+            close()
+            state = "header"
+        elif state == "header" and (_HEAD.match(stripped) or not stripped):
+            pass
+        elif state != "quoted" and (
+            _ORIGINAL.match(stripped)
+            or _WROTE.match(stripped)
+            or (_HEAD.match(stripped) and stripped.lower().startswith(("fra:", "from:")) and _reply_block(lines, i))
+        ):
+            if forwarding and _HEAD.match(stripped):
+                close()
+                state = "header"
+            else:
+                close()
+                state = "quoted"
+                quoted.append(stripped)
+        elif state == "quoted" or stripped.startswith(">"):
+            quoted.append(re.sub(r"^(\s*>)+\s?", "", line))
+        else:
+            state = "own"
+            segment.append(line)
+        i += 1
+    close()
+    return Text("\n".join(own), "\n".join(_without_signature(quoted)))
+
+
+def _reply_block(lines: list[str], i: int) -> bool:
+    following = " ".join(lines[i + 1 : i + 5]).lower()
+    return any(k in following for k in ("sendt:", "sent:", "emne:", "subject:", "dato:", "date:"))
+
+
+def _without_signature(lines: list[str]) -> list[str]:
+    for index, line in enumerate(lines):
+        if index > 0 and _SIGNOFF.match(line) and len(line.strip()) < 60:
+            return lines[:index]
+    return list(lines)
+
+
+def read_sections(text: str) -> tuple[Section, list[Section]]:
+    """The shared preamble and one section per employee (or per period) the text names."""
+    lines = text.split("\n")
+    starts = _section_starts(lines)
+    if len(starts) < 2:
+        return Section(), [_read(lines)]
+    preamble = _read(lines[: starts[0]])
+    sections = [_read(lines[a:b]) for a, b in zip(starts, starts[1:] + [len(lines)], strict=True)]
+    for section in sections:
+        for key, value in preamble.values.items():
+            section.values.setdefault(key, value)
+    return preamble, sections
+
+
+def _cprs(line: str) -> list[str]:
+    found = []
+    for m in _CPR.finditer(line):
+        digits = m.group(1) + m.group(2)
+        labelled = bool(_CPR_LABEL.search(line[: m.start()][-20:]))
+        dashed = "-" in m.group(0) or "–" in m.group(0)
+        if labelled or (dashed and cpr_numbers.has_valid_date(digits)) or cpr_numbers.has_valid_date(digits) and labelled:
+            found.append(digits)
+    return found
+
+
+def _section_starts(lines: list[str]) -> list[int]:
+    starts: list[int] = []
+    seen: list[str] = []
+    for index, line in enumerate(lines):
+        for cpr in _cprs(line):
+            if cpr not in seen:
+                seen.append(cpr)
+                start = index
+                if index > 0 and _NAME_LABEL.match(lines[index - 1]) and not _cprs(lines[index - 1]):
+                    start = index - 1
+                starts.append(start)
+    if len(starts) >= 2:
+        return starts
+    # One employee, several months: a second labelled period after claim lines.
+    period_lines = [i for i, line in enumerate(lines) if _PERIOD_LABEL.match(line) and find_periods(line)]
+    if len(period_lines) >= 2:
+        blocks = period_lines + [len(lines)]
+        if all(_has_items(lines[a:b]) for a, b in zip(blocks, blocks[1:], strict=False)):
+            return period_lines
+    return []
+
+
+def _has_items(lines: list[str]) -> bool:
+    return any(kind for line in lines for kind, _, _ in _items(line, hours_column=False)[0])
+
+
+def _read(lines: list[str]) -> Section:
+    section = Section()
+    text = "\n".join(lines)
+    hours_column = False
+    for line in lines:
+        if _is_table_header(line):
+            hours_column = bool(re.search(r"(?i)\b(timer|antal|enheder)\b", line))
+            continue
+        _identity(section, line)
+        items, hours = _items(line, hours_column=hours_column)
+        for kind, amount, label in items:
+            if kind == Label.TOTAL:
+                section.totals.append(amount)
+            elif isinstance(kind, Kind):
+                section.lines.append((kind, amount, label))
+        for key, value in hours.items():
+            section.values.setdefault(f"table.{key}", value)
+    _period(section, lines)
+    _hours(section, lines)
+    _sickness(section, lines)
+    _names(section, lines, text)
+    return section
+
+
+def _is_table_header(line: str) -> bool:
+    words = re.findall(r"[A-Za-zæøåÆØÅ]+", line)
+    known = {"løndel", "timer", "beløb", "antal", "sats", "grundlag", "art", "tekst", "lønart", "kr", "enheder", "beskrivelse"}
+    return len(words) >= 2 and all(w.lower() in known for w in words) and not re.search(r"\d", line)
+
+
+def _identity(section: Section, line: str) -> None:
+    for cpr in _cprs(line):
+        section.put("employee.cpr", cpr)
+        break
+    else:
+        if _MASKED.search(line):
+            section.values.setdefault("employee.cpr_masked", True)
+    for m in _CVR.finditer(line):
+        if cvr := cvr_numbers.compact(m.group(1)):
+            section.put("employer.cvr", cvr)
+            name = _employer_before(line[: m.start()])
+            if name:
+                section.values.setdefault("employer.name", name)
+    if m2 := _EMPLOYER_LABEL.search(line):
+        name = re.sub(r"\s+(CVR|SE)\b.*$", "", m2.group("v"), flags=re.I).strip(" .:")
+        if name and not re.search(r"\d{4}", name):
+            section.values["employer.name"] = name
+
+
+def _employer_before(prefix: str) -> str | None:
+    """``Albertslund Kommune, CVR 29189919`` / ``CPR 2211883548, Albertslund Kommune, CVR``."""
+    piece = re.split(r"[,;:(\t]|\d", prefix.rstrip(" ,(:-"))[-1].strip() if prefix.strip(" ,(:-") else ""
+    piece = re.sub(r"^(arbejdsgiver(en)?\s*(er)?|og|hos)\s+", "", piece, flags=re.I).strip(" .")
+    words = piece.split()
+    if 1 <= len(words) <= 5 and all(w[0].isupper() or w in ("&", "og", "for", "i") for w in words):
+        return piece
+    return None
+
+
+def _items(line: str, *, hours_column: bool) -> tuple[list[tuple[Kind | Label, Decimal, str]], dict[str, Decimal]]:
+    masked = _MASK_TOKENS.sub(lambda m: " " * len(m.group(0)), line)
+    numbers = [n for n in find_numbers(masked) if n.has_decimals or n.has_currency]
+    items: list[tuple[Kind | Label, Decimal, str, list[Decimal]]] = []
+    current: list[object] | None = None
+    previous_end = 0
+    for number in numbers:
+        label = masked[previous_end : number.start]
+        previous_end = number.end
+        meaning = _meaning(label)
+        if meaning is not None and meaning not in (Label.IGNORE,):
+            current = [meaning, label, [number.value]]
+            items.append(current)  # type: ignore[arg-type]
+        elif current is not None and _CURRENCY_ONLY.match(_RATE.sub(" ", label)):
+            current[2].append(number.value)  # type: ignore[union-attr, index]
+        else:
+            current = None
+    out: list[tuple[Kind | Label, Decimal, str]] = []
+    hours: dict[str, Decimal] = {}
+    for meaning, label, values in items:  # type: ignore[misc]
+        amount = values[-1]
+        out.append((meaning, abs(amount) if meaning == Label.TOTAL else amount, _clean_label(label)))
+        if meaning in (Kind.SALARY, Kind.SICK_PAY) and len(values) >= 2:
+            by_product = len(values) >= 3 and abs(values[-3] * values[-2] - amount) <= 1
+            if hours_column or by_product:
+                key = "worked" if meaning == Kind.SALARY else "sick"
+                hours[key] = hours.get(key, Decimal(0)) + (values[-3] if by_product else values[0])
+    return out, hours
+
+
+def _meaning(label: str) -> Kind | Label | None:
+    """The meaning of the words before a number: the last clause first, then longer tails."""
+    label = re.sub(r"\([^()]*\)", " ", label)  # "Løn (ekskl. AM-bidrag)": the parenthesis explains
+    pieces = [p for p in re.split(rf"[,;:?!/]|\s-\s|\s–\s|\sog\s|{_ABBREVIATED}\.\s", label)]
+    for size in range(1, len(pieces) + 1):
+        tail = " ".join(pieces[-size:])
+        if not re.search(r"[a-zæøå]{2,}", tail, re.I) or _CURRENCY_ONLY.match(tail):
+            continue
+        if len(re.findall(r"[a-zæøå]{2,}", tail, re.I)) > 7:  # a sentence, not a label
+            return None
+        meaning = classify(tail)
+        if meaning is not None:
+            return meaning
+    return None
+
+
+def _clean_label(label: str) -> str:
+    label = re.split(r"[;:?!]|\.\s", label)[-1] if re.search(r"[a-zæøå]", re.split(r"[;:?!]|\.\s", label)[-1], re.I) else label
+    return re.sub(r"\s+", " ", label).strip(" ,:-–/\t(") or label.strip()
+
+
+def _period(section: Section, lines: list[str]) -> None:
+    labelled = [f for line in lines if _PERIOD_LABEL.match(line) for f in find_periods(line)]
+    candidates: list[Found] = labelled
+    if not candidates:
+        for line in lines:
+            for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", line):
+                if _SICK_CONTEXT.search(sentence) or re.search(
+                    r"(?i)ferieår|ansættelsen|fratrå|startede|praktik|dispositionsdato|senest", sentence
+                ):
+                    continue
+                candidates.extend(find_periods(sentence))
+        ranges = [f for f in candidates if f.kind == "range"]
+        candidates = ranges or candidates
+    if candidates:
+        section.put("period.start", candidates[0].period.start)
+        section.put("period.end", candidates[0].period.end)
+        distinct = {(f.period.start, f.period.end) for f in labelled}
+        if len(distinct) > 1 and "period" not in section.conflicts:
+            section.conflicts.append("period")
+
+
+def _number(text: str) -> Decimal | None:
+    masked = _MASK_TOKENS.sub(lambda m: " " * len(m.group(0)), text)
+    numbers = find_numbers(masked)
+    return abs(numbers[0].value) if numbers else None
+
+
+def _hours(section: Section, lines: list[str]) -> None:
+    for line in lines:
+        if _SICK_HOURS_LABEL.match(line):
+            section.put("hours.sick", _number(line.split(":", 1)[-1]))
+        elif _HOURS_LABEL.match(line):
+            rest = _HOURS_LABEL.sub("", line, count=1)
+            worked = re.search(r"(\d+(?:,\d+)?)\s*(?:timer\s*)?(arbejde|arbejds|worked)", rest, re.I)
+            sick = re.search(r"(\d+(?:,\d+)?)\s*(?:timer\s*)?(syg|under sygdom)", rest, re.I)
+            if worked or sick:
+                section.put("hours.worked", _number(worked.group(1)) if worked else None)
+                section.put("hours.sick", _number(sick.group(1)) if sick else None)
+            else:
+                section.put("hours.worked", _number(rest))
+    for key in ("worked", "sick"):
+        if f"hours.{key}" not in section.values and f"table.{key}" in section.values:
+            section.put(f"hours.{key}", section.values[f"table.{key}"])
+    if "hours.worked" in section.values or "hours.sick" in section.values:
+        return
+    for line in lines:
+        if _SICK_CONTEXT.search(line):
+            continue
+        for m in _HOURS_PROSE.finditer(line):
+            before = line[max(0, m.start() - 12) : m.start()].lower()
+            if _PER_WEEK.match(line[m.end() - len("timer") :][5:]) or _PER_WEEK.match(line[m.end() :]):
+                continue
+            if re.search(r"(under|over|højst|max\.?|op til|fra|til)\s*$", before):
+                continue
+            section.put("hours.worked", _number(m.group(1)))
+            return
+
+
+def _sickness(section: Section, lines: list[str]) -> None:
+    for line in lines:
+        if not _SICK_CONTEXT.search(line):
+            continue
+        if m := _FIRST_SICK.search(line):
+            dates = find_dates(line[m.end() :])
+            if dates:
+                section.put("sick.first_day", dates[0][0])
+        if m := _LAST_SICK.search(line):
+            dates = find_dates(line[m.end() :])
+            if dates:
+                section.put("sick.last_day", dates[0][0])
+        if _FIRST_SICK.search(line) or _LAST_SICK.search(line):
+            if "sick.first_day" in section.values and "sick.last_day" not in section.values:
+                dates = [d for d, _, _ in find_dates(line)]
+                if len(dates) >= 2 and re.search(r"(?i)\btil\b", line):
+                    section.put("sick.last_day", dates[1])
+            continue
+        dates = [d for d, _, _ in find_dates(line)]
+        if len(dates) >= 2:
+            section.put("sick.first_day", dates[0])
+            section.put("sick.last_day", dates[1])
+        elif len(dates) == 1 and re.search(r"(?i)\b(fra|siden|startede|begyndte)\b", line):
+            section.put("sick.first_day", dates[0])
+
+
+def _names(section: Section, lines: list[str], text: str) -> None:
+    for line in lines:
+        if m := _NAME_LABEL.match(line):
+            value = re.split(r"[,(\t]|\s(?:cpr|CPR)\b", m.group("v"))[0].strip(" .:")
+            if value and not re.search(r"\d", value):
+                section.put("employee.name", value)
+                return
+    for m in _CPR.finditer(text):
+        digits = m.group(1) + m.group(2)
+        if digits != section.values.get("employee.cpr"):
+            continue
+        before = text[max(0, m.start() - 80) : m.start()].split("\n")[-1]
+        if n := _NAME_BEFORE_CPR.search(before):
+            name = n.group(1).strip()
+            name = re.sub(r"^(for|Refusion|Hermed|Vi|og|hos)\s+", "", name).strip()
+            if len(name.split()) >= 2 and not re.search(r"(?i)kommune|jobcenter|økonomi|refusion|cpr", name):
+                section.put("employee.name", name)
+                return
+    if p := _NAME_POSSESSIVE.search(text):
+        section.put("employee.name", p.group(1).rstrip("'’"))
+
+
+def markers(text: str, subject: str | None) -> tuple[bool, bool]:
+    """(final, correction): fratrædelse / sidste lønseddel, and korrektion / rettelse."""
+    both = f"{subject or ''}\n{text}"
+    final = bool(_FINAL.search(both))
+    correction = bool(_CORRECTION.search(both)) and not (
+        _NOT_CORRECTION.search(both) and len(_CORRECTION.findall(both)) == 1
+    )
+    return final, correction
+
+
+def period_hint(subject: str | None) -> tuple[dt.date, dt.date] | None:
+    found = find_periods(subject or "")
+    return (found[0].period.start, found[0].period.end) if found else None

@@ -1,0 +1,273 @@
+"""An email -> its claims and problems (the contract's parse document, as domain values).
+
+Each claim field holds what the workplace states in its own text where it states it, else what
+the payslip states, else what quoted old mail states (../shared/corpus/README.md). Claim lines
+come from the body when it itemises, else from the payslip; `payslip` keeps what the payslip
+says for the rules' cross-checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from types import MappingProxyType
+
+from claims.model import Attachment, Claim, CostLine, ParsedMessage, PayslipFacts, Problem
+from claims.money import to_ore
+from parsers import ocr
+from parsers.body import Section, markers, read_sections, split_text
+from parsers.danish import find_periods
+from parsers.layout import PageText
+from parsers.message import InboundEmail, read_email
+from parsers.payslip import PayslipReading, Read, read_payslip
+from parsers.pdf_text import UnreadableDocument, read_pdf
+
+_IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff", "image/jpg", "image/pjpeg", "image/heic", "image/webp")
+_IGNORED_EXT = (".ics", ".vcf", ".p7s", ".asc", ".sig", ".gif", ".bmp")
+_MIN_IMAGE_BYTES = 15_000  # logos and signature pictures are smaller than a photographed payslip
+_FIELDS = ("employee.name", "employee.cpr", "employer.name", "employer.cvr", "period.start", "period.end",
+           "hours.worked", "hours.sick", "sick.first_day", "sick.last_day")  # fmt: skip
+_SUBJECT_NAME = re.compile(r"[–—-]\s*([A-ZÆØÅ][\w'-]+(?:\s+[A-ZÆØÅ][\w'-]+){1,4})\s*(?:\(|$)")
+
+
+def parse_message(raw: bytes, *, max_attachment_bytes: int = 25 * 1024 * 1024, use_ocr: bool = True) -> ParsedMessage:
+    """Parses one email. Never raises for bad mail: what cannot be read becomes a problem."""
+    mail = read_email(raw, max_attachment_bytes=max_attachment_bytes)
+    problems = list(mail.problems)
+    payslips, forms = _read_attachments(mail.attachments, problems, use_ocr=use_ocr)
+    if mail.info.automatic:
+        problems.append(Problem("NOT_A_CLAIM", "an automatic message (out-of-office, bounce or list mail)"))
+        return ParsedMessage(mail.info, (), tuple(problems), bool(payslips), mail.attachments)
+    claims = _claims(mail, payslips, forms, problems)
+    if not claims:
+        problems.append(Problem("NOT_A_CLAIM", "no CPR number, cost lines, total or payslip: nothing claims a refund"))
+    return ParsedMessage(mail.info, tuple(claims), tuple(_unique(problems)), bool(payslips), mail.attachments)
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[str, str | None]] = set()
+    out = []
+    for p in problems:
+        if (p.code, p.detail) not in seen:
+            seen.add((p.code, p.detail))
+            out.append(p)
+    return out
+
+
+def _read_attachments(
+    attachments: tuple[Attachment, ...], problems: list[Problem], *, use_ocr: bool
+) -> tuple[list[PayslipReading], list[str]]:
+    payslips: list[PayslipReading] = []
+    forms: list[str] = []
+    for att in attachments:
+        name, ctype = att.filename, att.content_type.lower()
+        lower = name.lower()
+        is_pdf = ctype == "application/pdf" or lower.endswith(".pdf") or att.data[:5] == b"%PDF-"
+        if is_pdf:
+            pages = _pdf_pages(att, problems, use_ocr=use_ocr)
+            if pages is None:
+                continue
+            reading = read_payslip(pages, name)
+            if reading.is_payslip:
+                payslips.append(reading)
+            elif re.search(r"(?i)refusion", " ".join(line.text for page in pages for line in page.lines)):
+                forms.append("\n".join("\t".join(" ".join(w.text for w in c) for c in line.cells())
+                                       for page in pages for line in page.lines))  # fmt: skip
+        elif ctype in _IMAGE_TYPES or lower.endswith((".jpg", ".jpeg", ".png", ".tif", ".tiff")):
+            if len(att.data) < _MIN_IMAGE_BYTES or not use_ocr:
+                continue
+            if not ocr.available():
+                problems.append(Problem("ATTACHMENT_UNREADABLE", f"{name}: a photo or scan, but OCR (tesseract) is not installed"))
+                continue
+            try:
+                page = ocr.ocr_image(att.data)
+            except Exception as err:
+                problems.append(Problem("ATTACHMENT_UNREADABLE", f"{name}: the image could not be read ({type(err).__name__})"))
+                continue
+            reading = read_payslip((page,), name, prefix="ocr")
+            if reading.is_payslip:
+                payslips.append(reading)
+        elif ctype.startswith("text/") or ctype.startswith("image/") or lower.endswith(_IGNORED_EXT):
+            continue
+        else:
+            problems.append(Problem("ATTACHMENT_UNREADABLE", f"{name}: a {ctype} file cannot be read; please send the payslip as PDF"))
+    return payslips, forms
+
+
+def _pdf_pages(att: Attachment, problems: list[Problem], *, use_ocr: bool) -> tuple[PageText, ...] | None:
+    try:
+        pages = read_pdf(att.data)
+    except UnreadableDocument as err:
+        problems.append(Problem("ATTACHMENT_UNREADABLE", f"{att.filename}: the PDF is {err} and cannot be read"))
+        return None
+    out = []
+    for page in pages:
+        if page.needs_ocr and use_ocr:
+            if not ocr.available():
+                problems.append(Problem("ATTACHMENT_UNREADABLE",
+                                        f"{att.filename} p{page.number}: a scanned page, but OCR (tesseract) is not installed"))  # fmt: skip
+                out.append(page)
+                continue
+            try:
+                out.append(ocr.ocr_pdf_page(att.data, page.number))
+            except Exception as err:
+                problems.append(Problem("ATTACHMENT_UNREADABLE", f"{att.filename} p{page.number}: OCR failed ({type(err).__name__})"))
+                out.append(page)
+        else:
+            out.append(page)
+    return tuple(out)
+
+
+def _claims(mail: InboundEmail, payslips: list[PayslipReading], forms: list[str], problems: list[Problem]) -> list[Claim]:
+    subject = mail.info.subject or ""
+    forwarding = bool(re.match(r"(?i)\s*(vs|fwd?|wg)\s*:", subject))
+    text = split_text(mail.text, forwarding=forwarding)
+    own = "\n".join([text.own, *forms])
+    _, sections = read_sections(own)
+    _, quoted_sections = read_sections(text.quoted)
+    quoted = quoted_sections[0] if len(quoted_sections) == 1 else Section()
+    final, correction = markers(text.own, subject)
+    for section in sections:
+        for key in section.conflicts:
+            problems.append(Problem("AMBIGUOUS", f"the mail states two different values for {key}"))
+    pairs = _pair(sections, payslips)
+    claims = []
+    for section, payslip in pairs:
+        if not section.is_claim and payslip is None:
+            continue
+        claims.append(_merge(section, payslip, quoted, subject, final, correction, single=len(pairs) == 1))
+    return claims
+
+
+def _pair(sections: list[Section], payslips: list[PayslipReading]) -> list[tuple[Section, PayslipReading | None]]:
+    """Claims pair with payslips by CPR, then by period, then one to one."""
+    left = list(payslips)
+    pairs: list[tuple[Section, PayslipReading | None]] = []
+    for section in sections:
+        cpr = section.values.get("employee.cpr")
+        match = next((p for p in left if cpr and p.get("employee.cpr") == cpr), None)
+        if match is None and section.values.get("period.start"):
+            match = next((p for p in left if p.get("employee.cpr") is None and p.get("period.start") == section.values["period.start"]), None)
+        if match is None and len(sections) == 1 and left:
+            match = next((p for p in left if not cpr or p.get("employee.cpr") in (None, cpr)), None)
+        if match is not None:
+            left.remove(match)
+        pairs.append((section, match))
+    if len(sections) == 1 and not sections[0].is_claim and pairs and pairs[0][1] is None and left:
+        pairs = [(sections[0], left.pop(0))]
+    cprs = {s.values.get("employee.cpr") for s in sections}
+    for payslip in left:
+        if payslip.get("employee.cpr") in cprs and payslip.get("employee.cpr") is not None:
+            continue  # a second copy or page of a payslip already paired
+        base = sections[0] if len(sections) == 1 and not sections[0].is_claim else Section()
+        pairs.append((base, payslip))
+    return pairs
+
+
+def _merge(
+    section: Section,
+    payslip: PayslipReading | None,
+    quoted: Section,
+    subject: str,
+    final: bool,
+    correction: bool,
+    *,
+    single: bool,
+) -> Claim:
+    values: dict[str, object] = {}
+    sources: dict[str, str] = {}
+    confidence: dict[str, float] = {}
+    for key in _FIELDS:
+        if section.values.get(key) is not None:
+            values[key], sources[key], confidence[key] = section.values[key], "body", 1.0
+        elif payslip is not None and (read := payslip.fields.get(key)) is not None:
+            values[key], sources[key], confidence[key] = read.value, read.source, read.confidence
+        elif quoted.values.get(key) is not None:
+            values[key], sources[key], confidence[key] = quoted.values[key], "body", 0.8
+    if "employee.name" not in values and single and (m := _SUBJECT_NAME.search(subject)):
+        values["employee.name"], sources["employee.name"], confidence["employee.name"] = m.group(1), "body", 0.7
+    if "period.start" not in values and single and (found := find_periods(subject)):
+        values["period.start"], values["period.end"] = found[0].period.start, found[0].period.end
+        for key in ("period.start", "period.end"):
+            sources[key], confidence[key] = "body", 0.8
+    lines, total = _lines(section, payslip, quoted, sources, confidence)
+    start, end = values.get("period.start"), values.get("period.end")
+    last = values.get("sick.last_day")
+    if isinstance(last, dt.date) and isinstance(end, dt.date) and isinstance(start, dt.date) and last > end >= start:
+        values["sick.last_day"] = end  # the last sick day inside the claim period (CONTRACT.md)
+    return Claim(
+        employee_name=_str(values.get("employee.name")),
+        cpr=_str(values.get("employee.cpr")),
+        employer_name=_str(values.get("employer.name")),
+        cvr=_str(values.get("employer.cvr")),
+        period_start=_date(start),
+        period_end=_date(end),
+        hours_worked=_dec(values.get("hours.worked")),
+        hours_sick=_dec(values.get("hours.sick")),
+        sick_first_day=_date(values.get("sick.first_day")),
+        sick_last_day=_date(values.get("sick.last_day")),
+        final=final,
+        correction=correction,
+        lines=tuple(lines),
+        total=total,
+        payslip=_facts(payslip),
+        sources=MappingProxyType(sources),
+        confidence=MappingProxyType(confidence),
+    )
+
+
+def _lines(
+    section: Section, payslip: PayslipReading | None, quoted: Section, sources: dict[str, str], confidence: dict[str, float]
+) -> tuple[list[CostLine], Decimal | None]:
+    lines: list[CostLine] = []
+    if section.lines or (payslip is None and quoted.lines):
+        chosen = section.lines or quoted.lines
+        for kind, amount, label in chosen:
+            lines.append(CostLine(kind, to_ore(amount), label or None))
+            sources.setdefault(f"lines.{kind.value}", "body")
+            confidence.setdefault(f"lines.{kind.value}", 1.0 if section.lines else 0.8)
+    elif payslip is not None:
+        for kind, amount, label, where in payslip.lines:
+            lines.append(CostLine(kind, to_ore(amount), label or None))
+            sources.setdefault(f"lines.{kind.value}", where.source)
+            confidence.setdefault(f"lines.{kind.value}", where.confidence)
+    total = section.total if section.total is not None else quoted.total
+    if total is not None:
+        sources["total"], confidence["total"] = "body", 1.0 if section.total is not None else 0.8
+    return lines, to_ore(total) if total is not None else None
+
+
+def _facts(payslip: PayslipReading | None) -> PayslipFacts | None:
+    if payslip is None:
+        return None
+
+    def dec(key: str) -> Decimal | None:
+        return _dec(payslip.get(key))
+
+    am_basis = dec("payslip.am_basis") or dec("payslip.am_basis_row") or dec("payslip.a_income")
+    return PayslipFacts(
+        gross=dec("payslip.gross"),
+        am_basis=am_basis,
+        am_bidrag=dec("payslip.am_bidrag"),
+        cpr=_str(payslip.get("employee.cpr")),
+        period_start=_date(payslip.get("period.start")),
+        period_end=_date(payslip.get("period.end")),
+        hours_worked=dec("hours.worked"),
+        hours_sick=dec("hours.sick"),
+    )
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _date(value: object) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None
+
+
+def _dec(value: object) -> Decimal | None:
+    return to_ore(value) if isinstance(value, Decimal) else None
+
+
+__all__ = ["parse_message", "Read"]

@@ -1,0 +1,66 @@
+"""What a label on a claim line or a payslip row means (../shared/PAYSLIPS.md "Common labels").
+
+The order of the tests matters: "Særlig feriegodtgørelse" before "feriegodtgørelse", "Løn under
+sygdom" before "løn", the employee's own ATP and pension shares before the employer's.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from claims.model import Kind
+
+
+class Label(StrEnum):
+    """Rows that are not claim lines but matter: totals and the payslip's own facts."""
+
+    TOTAL = "total"
+    GROSS = "gross"
+    AM_BASIS = "am_basis"
+    A_INCOME = "a_income"
+    AM_DEDUCTION = "am_deduction"
+    PAID_HOURS = "paid_hours"
+    IGNORE = "ignore"
+
+
+def _r(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+# (pattern, meaning), first match wins.
+_RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
+    (_r(r"opsparet|saldo|akkumuleret|år til dato|i ferieåret|feriepengegrundlag|ferieberettige|pensionsprocent|beskæftigelsesgrad|feriedage|optjent"), Label.IGNORE),
+    (_r(r"^\W*(time|måneds|grund)?løn\b.*(ekskl|uden|excl)"), Kind.SALARY),
+    (_r(r"bruttoløn|brutto\s*i\s*alt|lønindtægt i alt|a-?indkomst og am"), Label.GROSS),
+    (_r(r"am-?bidrags?-?grundlag|am-?grundlag|am-?indkomst|am-?bidragspligtig"), Label.AM_BASIS),
+    (_r(r"\ba-?indkomst\b"), Label.A_INCOME),
+    (_r(r"til udbetaling|nettoløn|udbetalt|overført|nemkonto|\ba-?skat\b|skattefradrag|fradrag|trækprocent"), Label.IGNORE),
+    (_r(r"\bam[-\s]?bidrag"), Kind.AM_BIDRAG),
+    (_r(r"atp.*(eget|egen|medarbejder|lønmodtager|af løn)|(eget|medarbejder).*atp"), Label.IGNORE),
+    (_r(r"\batp\b"), Kind.ATP),
+    (_r(r"pension.*(eget|egen|medarbejder|lønmodtager)|egenbidrag|eget bidrag|medarbejderbidrag"), Label.IGNORE),
+    (_r(r"særlig\s+feriegodtgørelse|ferietillæg|særlig\s+ferie"), Kind.SPECIAL_HOLIDAY_ALLOWANCE),
+    (_r(r"feriepenge|feriegodtgørelse|ferieuge|ferie\s*godtgørelse|ferieløn\b"), Kind.HOLIDAY_PAY),
+    (_r(r"pension|virksomhedsprocent"), Kind.PENSION),
+    (_r(r"fritvalg|fritvalgs"), Kind.FREE_CHOICE),
+    (_r(r"gruppeliv"), Kind.GROUP_LIFE),
+    (_r(r"forsikring"), Kind.INSURANCE),
+    (_r(r"sygeløn|løn under sygdom|syg\w* m(ed|\.)\s*løn|sygdom|sygefravær|sygedag(e)?\s+med\s+løn"), Kind.SICK_PAY),
+    (_r(r"betalte timer i alt|timer i alt|arbejdstimer\s*$|^\W*arbejdstimer"), Label.PAID_HOURS),
+    (_r(r"andre lønudgifter|andre udgifter|øvrige|aer\b|akut\b|barsel|kompetence|\bandet\b|\bother\b"), Kind.OTHER),
+    (_r(r"\bi\s+alt\b|\btotal\b|\bsamlet\b|\bsum\b|refusion i alt|\bialt\b"), Label.TOTAL),
+    (_r(r"\b(time|måneds|grund|basis|ordinær|normal)?løn\b|timeløn|månedsløn|grundløn|normaltimer|arbejdstimer|"
+        r"løn\s*\(|lønudgift|\bløn,"), Kind.SALARY),
+)
+
+
+def classify(label: str) -> Kind | Label | None:
+    """The meaning of a row label, or None when it names no cost."""
+    text = label.strip()
+    if not text:
+        return None
+    for pattern, meaning in _RULES:
+        if pattern.search(text):
+            return meaning
+    return None

@@ -1,0 +1,343 @@
+"""Payslip pages -> what the payslip says, found by labels and column headers, never by the
+coordinates of one layout (../shared/PAYSLIPS.md).
+
+Amounts are taken from the current period's column (Beløb, Total, Periode, I perioden, Denne
+periode), never from År til dato / I ferieåret / Saldo. Employer-paid items (ATP
+arbejdsgiverandel, pension firmabidrag, feriepenge) are claim lines; deductions (AM-bidrag,
+A-skat, the employee's ATP) are facts for the cross-checks, not claim lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from claims import cpr as cpr_numbers
+from claims import cvr as cvr_numbers
+from claims.model import Kind, Period
+from claims.money import parse_number, to_ore
+from parsers.danish import find_periods
+from parsers.labels import Label, classify
+from parsers.layout import PageText, TextLine, Word, box
+
+_CURRENT = ("beløb", "total", "periode", "i perioden", "denne periode", "beløb(+)", "beløb (+)", "beløb(-)",
+            "beløb (-)", "beløb kr", "kr.", "udbetalt", "i alt")  # fmt: skip
+_HISTORIC = ("år til dato", "i ferieåret", "akkumuleret", "saldo", "saldi", "hidtil i år", "forrige periode",
+             "sidste periode", "året", "ytd")  # fmt: skip
+_UNITS = ("antal", "timer", "enheder", "enh", "enh.", "grundlag", "sats", "timeløn")
+_OTHER_HEADERS = ("tekst", "beskrivelse", "nr.", "nr", "kode", "art", "løndel", "lønart", "periode tekst")
+_HEADER_WORDS = sorted(_CURRENT + _HISTORIC + _UNITS + _OTHER_HEADERS, key=len, reverse=True)
+_YTD_TITLE = re.compile(r"^\s*(år til dato|saldi|akkumuleret|hidtil i år|saldo)\s*:?\s*$", re.I)
+_AMOUNT_WORD = re.compile(r"^[-−–]?\d{1,3}(?:\.\d{3})*,\d{2}-?$|^[-−–]?\d+,\d{2}-?$|^[-−]?\d+\.\d{2}$")
+_CODE = re.compile(r"^(\d{3,5}|[A-Z]|\d{1,2}\.\d{1,2}-\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}\.?-\d{1,2}\.\d{1,2}\.?\d{0,4})$")
+_CPR_LABEL = re.compile(r"personnummer|cpr", re.I)
+_CPR_VALUE = re.compile(r"(?<!\d)(\d{6})[-\s]?(\d{4}|x{4}|\*{4})(?!\d)", re.I)
+_CVR = re.compile(r"(?:cvr|se)[-\s]?(?:nr|nummer)?\.?:?\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})(?!\d)", re.I)
+_PERIOD_LABEL = re.compile(r"lønperiode|periode|afregningsperiode|lønseddel for", re.I)
+_NAME_STOP = re.compile(
+    r"lønseddel|fortroligt|side\b|afdeling|arbejdssted|medarbejder|stilling|kommune|a/s|aps|forsyning|"
+    r"børnehus|institution|jobcenter|lønform|kommunegruppe|periode|til udbetaling|dato|beskrivelse|"
+    r"skattekort|ferie|pension|ansat|personale",
+    re.I,
+)
+_NAME = re.compile(r"^[A-ZÆØÅÉÜÖÄ][\w'’.-]+(?: [A-ZÆØÅÉÜÖÄ][\w'’.-]+| (?:von|van|de|la|af|le))*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """A value read from a document, with where it stood and how sure the reading is."""
+
+    value: object
+    source: str
+    confidence: float
+
+
+@dataclass
+class PayslipReading:
+    """What one payslip (or one scanned page set) says."""
+
+    filename: str
+    fields: dict[str, Read] = field(default_factory=dict)  # employee.name, employee.cpr, ... payslip.gross
+    lines: list[tuple[Kind, Decimal, str, Read]] = field(default_factory=list)  # kind, amount, label, where
+    cpr_masked: bool = False
+    is_claim_form: bool = False
+
+    @property
+    def is_payslip(self) -> bool:
+        has_money = bool(self.lines) or "payslip.gross" in self.fields
+        return has_money and any(k in self.fields for k in ("employee.cpr", "period.start", "employee.name")) or (
+            has_money and self.cpr_masked
+        )
+
+    def get(self, key: str) -> object:
+        read = self.fields.get(key)
+        return read.value if read else None
+
+    def put(self, key: str, value: object, where: Read) -> None:
+        if key not in self.fields and value is not None:
+            self.fields[key] = Read(value, where.source, where.confidence)
+
+
+@dataclass
+class _Column:
+    name: str
+    x0: float
+    x1: float
+
+    @property
+    def current(self) -> bool:
+        return self.name in _CURRENT
+
+    @property
+    def unit(self) -> bool:
+        return self.name in ("antal", "timer", "enheder", "enh", "enh.")
+
+
+def _where(prefix: str, filename: str, page: int, words: tuple[Word, ...] | list[Word]) -> Read:
+    conf = min((w.confidence for w in words), default=1.0)
+    source = f"{prefix}:{filename}#p{page}@{box(words)}" if words else f"{prefix}:{filename}#p{page}"
+    return Read(None, source, round(conf * (0.85 if prefix == "ocr" else 0.99), 2))
+
+
+_SQUASHED = {re.sub(r"[^a-zæøå()+-]", "", name): name for name in _HEADER_WORDS}
+
+
+def _header_columns(line: TextLine) -> list[_Column] | None:
+    """Column titles of a table header line, or None when the line is no header.
+
+    Unknown words are passed over (a scan adds noise such as "——" or "SS"), but a line with an
+    amount is never a header, and a header needs a current or a historic column.
+    """
+    words = list(line.words)
+    if any(_AMOUNT_WORD.match(w.text) for w in words):
+        return None
+    columns: list[_Column] = []
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            chunk = words[i : i + size]
+            squashed = re.sub(r"[^a-zæøå()+-]", "", "".join(w.text for w in chunk).lower())
+            if len(chunk) == size and squashed in _SQUASHED:
+                columns.append(_Column(_SQUASHED[squashed], chunk[0].x0, chunk[-1].x1))
+                i += size
+                break
+        else:
+            i += 1
+    kinds = {c.name for c in columns}
+    if len(columns) >= 2 and kinds & set(_CURRENT + _HISTORIC) and (len(columns) >= 3 or len(columns) * 3 >= len(words)):
+        return columns
+    return None
+
+
+_NO_COLUMN = _Column("", 0.0, 0.0)
+
+
+def _nearest(columns: list[_Column], word: Word) -> _Column:
+    """The column a number stands in; none when no title is near (a title lost on a scan)."""
+
+    def distance(col: _Column) -> tuple[float, float]:
+        gap = max(col.x0 - word.x1, word.x0 - col.x1, 0.0)
+        return gap, abs(col.x1 - word.x1)
+
+    best = min(columns, key=distance)
+    return best if distance(best)[0] <= 40 else _NO_COLUMN
+
+
+def _money_words(line: TextLine) -> list[Word]:
+    out = []
+    words = line.words
+    for i, w in enumerate(words):
+        nxt = words[i + 1].text if i + 1 < len(words) else ""
+        if _AMOUNT_WORD.match(w.text) and nxt not in ("%", "pct", "pct."):
+            out.append(w)
+    return out
+
+
+def _label_words(line: TextLine, first_money: Word | None) -> list[Word]:
+    words = [w for w in line.words if first_money is None or w.x1 <= first_money.x0]
+    while words and _CODE.match(words[0].text):
+        words = words[1:]
+    return words
+
+
+def _value(w: Word) -> Decimal:
+    value = parse_number(w.text)
+    return to_ore(value) if value is not None else Decimal("0.00")
+
+
+def _pick(line: TextLine, money: list[Word], columns: list[_Column] | None) -> tuple[Word | None, Word | None]:
+    """The current-period amount of a row, and the units (hours) where a column says so."""
+    if not money:
+        return None, None
+    units = None
+    if columns:
+        current = []
+        for column in (c for c in columns if c.current):
+            mine = [w for w in money if _nearest(columns, w) is column]
+            if mine:  # the best-aligned number under this title
+                current.append(min(mine, key=lambda w: (max(column.x0 - w.x1, w.x0 - column.x1, 0.0), abs(column.x1 - w.x1))))
+        current.sort(key=lambda w: w.x0)
+        unit_words = [w for w in money if _nearest(columns, w).unit]
+        units = unit_words[0] if unit_words else None
+        if current:
+            chosen = next((w for w in current if _value(w) != 0), current[0])
+            return chosen, units or _hours_by_product(money, chosen)
+        historic = [w for w in money if _nearest(columns, w).name in _HISTORIC]
+        rest = [w for w in money if w not in historic]
+        if rest:
+            return rest[-1], units or _hours_by_product(money, rest[-1])
+        return None, None
+    return money[-1], _hours_by_product(money, money[-1])
+
+
+def _hours_by_product(money: list[Word], amount: Word) -> Word | None:
+    """In ``Timeløn 25,50 171,35 4.369,43`` the first number times the rate is the amount."""
+    before = [w for w in money if w.x1 < amount.x0]
+    if len(before) >= 2:
+        a, b = _value(before[-2]), _value(before[-1])
+        if abs(a * b - _value(amount)) <= Decimal("1.00"):
+            return before[-2]
+    return None
+
+
+def read_payslip(pages: tuple[PageText, ...], filename: str, *, prefix: str = "attachment") -> PayslipReading:
+    reading = PayslipReading(filename)
+    seen_rows: set[tuple[str, Decimal]] = set()
+    for page in pages:
+        page_prefix = "ocr" if page.ocr else prefix
+        columns: list[_Column] | None = None
+        ytd = False
+        for index, line in enumerate(page.lines):
+            text = line.text
+            if _YTD_TITLE.match(text):
+                ytd, columns = True, None
+                continue
+            header = _header_columns(line)
+            if header:
+                columns, ytd = header, False
+                continue
+            _identity(reading, page, index, line, page_prefix, filename)
+            if ytd:
+                continue
+            _row(reading, line, columns, page_prefix, filename, seen_rows)
+    return reading
+
+
+def _identity(reading: PayslipReading, page: PageText, index: int, line: TextLine, prefix: str, filename: str) -> None:
+    text = line.text
+    if _CPR_LABEL.search(text) and (m := _CPR_VALUE.search(text)):
+        words = [w for w in line.words if m.group(1) in w.text.replace("-", "")[:6] or m.group(2) in w.text]
+        where = _where(prefix, filename, line.page, words or list(line.words))
+        if m.group(2).isdigit():
+            reading.put("employee.cpr", m.group(1) + m.group(2), where)
+        else:
+            reading.cpr_masked = True
+        _employee_name(reading, page, index, line, prefix, filename)
+    if (m := _CVR.search(text)) and (cvr := cvr_numbers.compact(m.group(1))):
+        words = [w for w in line.words if w.text.replace(" ", "") in m.group(1).replace(" ", "")]
+        reading.put("employer.cvr", cvr, _where(prefix, filename, line.page, words or list(line.words)))
+    if page.number == pages_first(reading) and index < 3 and "employer.name" not in reading.fields:
+        first = line.cells()[0]
+        name = " ".join(w.text for w in first)
+        if not re.search(r"\d", name) and not re.match(r"(?i)^(løn|lønseddel|lønspecifikation|side)\b", name) and len(name) > 3:
+            reading.put("employer.name", name, _where(prefix, filename, line.page, first))
+    if _PERIOD_LABEL.search(text) and not re.search(r"(?i)ferieår", text) and "period.start" not in reading.fields:
+        found = [f for f in find_periods(text) if f.kind == "range"] or find_periods(text)
+        if found:
+            where = _where(prefix, filename, line.page, list(line.words))
+            reading.put("period.start", found[0].period.start, where)
+            reading.put("period.end", found[0].period.end, where)
+
+
+def pages_first(reading: PayslipReading) -> int:
+    return 1
+
+
+def _employee_name(reading: PayslipReading, page: PageText, index: int, line: TextLine, prefix: str, filename: str) -> None:
+    if "employee.name" in reading.fields:
+        return
+    # On the CPR line itself ("Søren Østergaard Nielsen Personnummer 300475-2499"), then below, then above.
+    before = [w for w in line.words if not _CPR_LABEL.search(w.text)]
+    label_at = next((i for i, w in enumerate(line.words) if _CPR_LABEL.search(w.text)), None)
+    candidates: list[tuple[Word, ...]] = []
+    if label_at:
+        candidates.append(tuple(line.words[:label_at]))
+    del before
+    neighbours = list(page.lines[index + 1 : index + 5]) + list(reversed(page.lines[max(0, index - 4) : index]))
+    for other in neighbours:
+        candidates.extend(other.cells())
+    for cell in candidates:
+        name = " ".join(w.text for w in cell).strip()
+        if 2 <= len(name.split()) <= 5 and _NAME.match(name) and not _NAME_STOP.search(name):
+            reading.put("employee.name", name, _where(prefix, filename, line.page if cell in candidates[:1] else page.number, cell))
+            return
+
+
+def _row(
+    reading: PayslipReading,
+    line: TextLine,
+    columns: list[_Column] | None,
+    prefix: str,
+    filename: str,
+    seen: set[tuple[str, Decimal]],
+) -> None:
+    money = _money_words(line)
+    if not money:
+        return
+    label_words = _label_words(line, money[0])
+    label = " ".join(w.text for w in label_words).strip(" :")
+    meaning = classify(label)
+    if meaning is None or meaning == Label.IGNORE or meaning == Label.TOTAL:
+        return
+    amount_word, unit_word = _pick(line, money, columns)
+    if amount_word is None or _prose_after(line, money[-1]):
+        return
+    amount = _value(amount_word)
+    where = _where(prefix, filename, line.page, [amount_word])
+    if meaning == Label.GROSS:
+        reading.put("payslip.gross", amount, where)
+    elif meaning == Label.AM_BASIS:
+        reading.put("payslip.am_basis", abs(amount), where)
+    elif meaning == Label.A_INCOME:
+        reading.put("payslip.a_income", abs(amount), where)
+    elif meaning == Label.PAID_HOURS:
+        reading.put("payslip.paid_hours", abs(amount), where)
+    elif meaning == Kind.AM_BIDRAG:
+        reading.put("payslip.am_bidrag", abs(amount), where)
+        basis = [w for w in money if w is not amount_word and w.x1 < amount_word.x0]
+        if basis:
+            reading.put("payslip.am_basis_row", abs(_value(basis[0])), _where(prefix, filename, line.page, [basis[0]]))
+    elif isinstance(meaning, Kind) and meaning != Kind.OTHER:
+        if amount <= 0 or (label.lower(), amount) in seen:
+            return
+        seen.add((label.lower(), amount))
+        reading.lines.append((meaning, amount, label, where))
+        if unit_word is not None and meaning in (Kind.SALARY, Kind.SICK_PAY):
+            key = "hours.worked" if meaning == Kind.SALARY else "hours.sick"
+            hours = abs(_value(unit_word))
+            old = reading.fields.get(key)
+            wh = _where(prefix, filename, line.page, [unit_word])
+            if old is None:
+                reading.put(key, hours, wh)
+            elif isinstance(old.value, Decimal):
+                reading.fields[key] = Read(old.value + hours, old.source, old.confidence)
+
+
+def _prose_after(line: TextLine, last_money: Word) -> bool:
+    """A sentence, not a row: words follow the last amount ("2,08 feriedage optjent pr. måned")."""
+    after = [w.text for w in line.words if w.x0 >= last_money.x1]
+    words = [t for t in after if re.search(r"[a-zæøå]{3,}", t, re.I) and t.lower().strip(".") not in ("kr", "dkk")]
+    return len(words) >= 2
+
+
+def facts_period(reading: PayslipReading) -> Period | None:
+    start, end = reading.get("period.start"), reading.get("period.end")
+    if isinstance(start, dt.date) and isinstance(end, dt.date):
+        return Period(start, end)
+    return None
+
+
+def masked_or_valid(cpr: str | None) -> bool:
+    return cpr is not None and cpr_numbers.compact(cpr) is not None
