@@ -1,0 +1,145 @@
+"""Senders: hand one stored reply to the world, built from `CLAIMS_OUTBOX`.
+
+- `smtp://host:port` / `smtps://` (implicit TLS), with `user:password@` when the server wants
+  a login. No STARTTLS: the contract's SMTP is loopback or implicit TLS.
+- `dir:///abs/path`: one `.eml` per reply, named after its Message-ID and written atomically
+  (a temporary file, then a rename), so sending the same reply again overwrites it.
+
+Failures are `TransientError` (retry later: 4xx, no connection) or `PermanentError` (5xx,
+refused login): the outbox keeps the reply either way, and the batch decides what to retry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import smtplib
+import ssl
+import tempfile
+from email.parser import BytesParser
+from email.policy import default as default_policy
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from mailroom.errors import ConfigError, PermanentError, TransientError
+from mailroom.urls import parse_mail_url
+
+log = logging.getLogger(__name__)
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._@+=-]")
+
+
+@runtime_checkable
+class Sender(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    def send(self, raw: bytes, to: str, from_: str) -> None:
+        """Delivers `raw` (a whole RFC 5322 message) to `to`, envelope sender `from_`."""
+        ...
+
+
+def open_sender(url: str, *, timeout: float = 30.0) -> Sender:
+    """`smtp[s]://[user:password@]host:port` or `dir:///abs/path` (CONTRACT.md)."""
+    parsed = parse_mail_url(url, allowed=frozenset({"smtp", "smtps", "dir"}))
+    if parsed.scheme == "dir":
+        return DirSender(parsed.path)
+    if parsed.user and parsed.password is None:
+        raise ConfigError(f"{parsed.redacted}: a user needs a password (user:password@host)")
+    return SmtpSender(parsed.host, parsed.port, user=parsed.user, password=parsed.password,
+                      tls=parsed.scheme == "smtps", timeout=timeout)
+
+
+def message_id_of(raw: bytes) -> str | None:
+    headers = BytesParser(policy=default_policy).parsebytes(raw, headersonly=True)
+    value = headers.get("Message-ID")
+    return str(value).strip() if value else None
+
+
+class DirSender:
+    """Writes each reply as `<message-id>.eml` into a folder (created on demand)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self._folder = Path(folder)
+
+    @property
+    def name(self) -> str:
+        return f"dir://{self._folder}"
+
+    def path_for(self, raw: bytes) -> Path:
+        """The file a reply goes to: its Message-ID made safe for a file name, else its hash."""
+        message_id = message_id_of(raw)
+        stem = _UNSAFE.sub("_", message_id.strip("<>")) if message_id else ""
+        if not stem.strip("._"):
+            stem = "sha256-" + hashlib.sha256(raw).hexdigest()
+        return self._folder / f"{stem[:200]}.eml"
+
+    def send(self, raw: bytes, to: str, from_: str) -> None:
+        target = self.path_for(raw)
+        try:
+            self._folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".eml", dir=self._folder)
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(raw)
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.chmod(tmp, 0o640)
+                os.replace(tmp, target)  # atomic: a reader sees the old file or the new, never half
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as err:
+            raise TransientError(f"cannot write the reply into {self.name}") from err
+        log.info("outbox: wrote %s", target.name)
+
+
+class SmtpSender:
+    """One SMTP connection per reply: simple, and nothing to keep alive between batches."""
+
+    def __init__(
+        self, host: str, port: int, *, user: str | None = None, password: str | None = None,
+        tls: bool = False, timeout: float = 30.0,
+    ) -> None:
+        self._host, self._port, self._user, self._password = host, port, user, password
+        self._tls, self._timeout = tls, timeout
+
+    @property
+    def name(self) -> str:
+        auth = f"{self._user}:***@" if self._user else ""
+        return f"{'smtps' if self._tls else 'smtp'}://{auth}{self._host}:{self._port}"
+
+    def __repr__(self) -> str:
+        return f"SmtpSender({self.name!r})"
+
+    def _connect(self) -> smtplib.SMTP:
+        if self._tls:
+            return smtplib.SMTP_SSL(self._host, self._port, timeout=self._timeout,
+                                    context=ssl.create_default_context())
+        return smtplib.SMTP(self._host, self._port, timeout=self._timeout)
+
+    def send(self, raw: bytes, to: str, from_: str) -> None:
+        try:
+            with self._connect() as smtp:
+                if self._user:
+                    smtp.login(self._user, self._password or "")
+                refused = smtp.sendmail(from_, [to], raw)
+        except smtplib.SMTPAuthenticationError as err:
+            raise PermanentError(f"{self.name}: login refused for {self._user!r}") from err
+        except smtplib.SMTPRecipientsRefused as err:
+            codes = [code for code, _ in err.recipients.values()]
+            raise _by_code(min(codes, default=550), f"{self.name}: the recipient was refused") from err
+        except smtplib.SMTPResponseException as err:  # sender refused, data refused, ...
+            raise _by_code(err.smtp_code, f"{self.name}: the server answered {err.smtp_code}") from err
+        except (smtplib.SMTPException, OSError) as err:  # no connection, dropped, timeout
+            raise TransientError(f"{self.name}: the server cannot be reached") from err
+        if refused:
+            raise PermanentError(f"{self.name}: the recipient was refused")
+        log.info("smtp: sent a reply through %s", self.name)
+
+
+def _by_code(code: int, text: str) -> TransientError | PermanentError:
+    """RFC 5321 §4.2.1: 4yz is a transient failure, 5yz a permanent one."""
+    return TransientError(text) if 400 <= code < 500 else PermanentError(text)
