@@ -88,8 +88,19 @@ def read_row(row: Mapping[str, str | None]) -> PlacementVersion | RowProblem:
     if missing:
         return RowProblem("UNREADABLE", f"missing column(s): {', '.join(missing)}")
     text = {c: (row[c] or "").strip() for c in COLUMNS}
-    for column in ("placement_id", "employee_name", "cpr", "employer_name", "cvr", "weekly_hours",
-                   "start_date", "end_date", "effective_from", "applied_at", "holiday_scheme"):
+    for column in (
+        "placement_id",
+        "employee_name",
+        "cpr",
+        "employer_name",
+        "cvr",
+        "weekly_hours",
+        "start_date",
+        "end_date",
+        "effective_from",
+        "applied_at",
+        "holiday_scheme",
+    ):
         if not text[column]:
             return RowProblem("UNREADABLE", f"{column} is empty")
     cpr = text["cpr"].replace("-", "")
@@ -368,21 +379,28 @@ def allocate(
 
     entries: list[PoolEntry] = []
     for pid in sorted(by_placement):
-        rows = by_placement[pid]
-        statuses = tuple(
+        items = [
             VersionStatus(v, APPROVED)
             if key_of(v) in granted_keys
-            else VersionStatus(v, WAITLISTED, (_pool_full(v, capacity),))
-            for v in rows
-        )
-        if not granted[pid]:
-            status = WAITLISTED
-        elif max(granted[pid], key=lambda v: v.effective_from).end_date < today:
-            status = ENDED
-        else:
-            status = APPROVED
-        entries.append(PoolEntry(pid, status, statuses))
+            else VersionStatus(v, WAITLISTED, (pool_full(v, capacity),))
+            for v in by_placement[pid]
+        ]
+        entries.append(entry_of(pid, items, today=today))
     return Allocation(tuple(entries), capacity)
+
+
+def entry_of(placement_id: str, versions: Iterable[VersionStatus], *, today: dt.date) -> PoolEntry:
+    """A placement's status from its versions' verdicts: `waitlisted` until its first version
+    is approved; `ended` once the end date of its latest approved version has passed."""
+    items = tuple(sorted(versions, key=lambda v: v.version.effective_from))
+    granted = [v.version for v in items if v.status == APPROVED]
+    if not items or items[0].status != APPROVED:
+        status = WAITLISTED
+    elif granted[-1].end_date < today:
+        status = ENDED
+    else:
+        status = APPROVED
+    return PoolEntry(placement_id, status, items)
 
 
 def _frees(before: tuple[Segment, ...], after: tuple[Segment, ...]) -> bool:
@@ -412,7 +430,7 @@ def _naive(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-def _pool_full(version: PlacementVersion, capacity: Decimal) -> Finding:
+def pool_full(version: PlacementVersion, capacity: Decimal) -> Finding:
     what = "the addendum" if version.effective_from > version.start_date else "the placement"
     return Finding(
         POOL_FULL,

@@ -1,3 +1,3 @@
 """Shared pytest setup: each team adds its plugin module to `pytest_plugins`."""
 
-pytest_plugins = ["tests.servers.mail"]
+pytest_plugins = ["tests.servers.mail", "tests.servers.postgres"]
