@@ -59,8 +59,13 @@ class FakeDecision:
 
 
 def claim(cpr: str = "1403911166", start: dt.date = dt.date(2026, 10, 1), end: dt.date = dt.date(2026, 10, 31)) -> Claim:
-    return Claim(cpr=cpr, period_start=start, period_end=end,
-                 lines=(CostLine(Kind.SALARY, Decimal("1234.56"), "Timeløn"),), hours_worked=Decimal("34.5"))
+    return Claim(
+        cpr=cpr,
+        period_start=start,
+        period_end=end,
+        lines=(CostLine(Kind.SALARY, Decimal("1234.56"), "Timeløn"),),
+        hours_worked=Decimal("34.5"),
+    )
 
 
 def mail(n: int, *, in_reply_to: str | None = None, date: str = "Tue, 03 Nov 2026 08:12:00 +0100") -> bytes:
@@ -103,10 +108,17 @@ def test_a_later_application_that_overfills_the_pool_is_waitlisted_and_earlier_o
     rows = corpus_rows()
     store.import_placements(rows, capacity=CAP, today=TODAY)
     template = rows[0]
-    late = PlacementVersion(**{**{f: getattr(template, f) for f in template.__slots__},  # type: ignore[attr-defined]
-                               "placement_id": "P-0099", "weekly_hours": Decimal(10),
-                               "start_date": dt.date(2026, 12, 1), "end_date": dt.date(2027, 5, 31),
-                               "effective_from": dt.date(2026, 12, 1), "applied_at": dt.datetime(2026, 11, 1, 9)})
+    late = PlacementVersion(
+        **{
+            **{f: getattr(template, f) for f in template.__slots__},  # type: ignore[attr-defined]
+            "placement_id": "P-0099",
+            "weekly_hours": Decimal(10),
+            "start_date": dt.date(2026, 12, 1),
+            "end_date": dt.date(2027, 5, 31),
+            "effective_from": dt.date(2026, 12, 1),
+            "applied_at": dt.datetime(2026, 11, 1, 9),
+        }
+    )
     # 75.5 hours a week are in force from December; with a pool of 80 the 10 more do not fit
     small = Decimal(80)
     result = store.import_placements([late], capacity=small, today=TODAY)
@@ -114,8 +126,13 @@ def test_a_later_application_that_overfills_the_pool_is_waitlisted_and_earlier_o
     statuses = {e.placement_id: e.status for e in store.allocation(capacity=small, today=TODAY).entries}
     assert statuses["P-0099"] == "waitlisted" and statuses["P-0001"] == "approved"
     # an older application imported afterwards does not take an approval away
-    older = PlacementVersion(**{**{f: getattr(late, f) for f in late.__slots__},  # type: ignore[attr-defined]
-                                "placement_id": "P-0098", "applied_at": dt.datetime(2025, 1, 1)})
+    older = PlacementVersion(
+        **{
+            **{f: getattr(late, f) for f in late.__slots__},  # type: ignore[attr-defined]
+            "placement_id": "P-0098",
+            "applied_at": dt.datetime(2025, 1, 1),
+        }
+    )
     store.import_placements([older], capacity=small, today=TODAY)
     statuses = {e.placement_id: e.status for e in store.allocation(capacity=small, today=TODAY).entries}
     assert statuses["P-0001"] == "approved" and statuses["P-0098"] == "waitlisted"
@@ -139,18 +156,26 @@ def test_record_message_is_idempotent_by_the_bytes(store: Store) -> None:
 
 
 def reply_for(row_reference: str) -> ReplyDraft:
-    return ReplyDraft(to="lene.bach@albertslund.dk", subject=f"Refusion {row_reference}",
-                      message_id=f"<{row_reference.lower()}@jobcenter.test>", raw=b"From: x\r\n\r\nsvar\r\n")
+    return ReplyDraft(
+        to="lene.bach@albertslund.dk",
+        subject=f"Refusion {row_reference}",
+        message_id=f"<{row_reference.lower()}@jobcenter.test>",
+        raw=b"From: x\r\n\r\nsvar\r\n",
+    )
 
 
 def test_a_decision_its_entries_and_its_reply_are_stored_together(store: Store) -> None:
     store.import_placements(corpus_rows(), capacity=CAP, today=TODAY)
     msg = store.record_message(mail(1))
-    decision = FakeDecision(Outcome.PARTIALLY_APPROVED, Decimal("1234.56"), Decimal("1000.10"),
-                            findings=(Finding("HOURS_OVER_CAP", Severity.PARTIALLY_APPROVED, "for mange timer",
-                                              Decimal("-234.46")),))
-    row = store.record_decision(decision, decided_on=TODAY, message_pk=msg.id, claim=claim(),
-                                reply=lambda r: reply_for(r.reference), message_state="decided")
+    decision = FakeDecision(
+        Outcome.PARTIALLY_APPROVED,
+        Decimal("1234.56"),
+        Decimal("1000.10"),
+        findings=(Finding("HOURS_OVER_CAP", Severity.PARTIALLY_APPROVED, "for mange timer", Decimal("-234.46")),),
+    )
+    row = store.record_decision(
+        decision, decided_on=TODAY, message_pk=msg.id, claim=claim(), reply=lambda r: reply_for(r.reference), message_state="decided"
+    )
     assert row.reference == "JLT-2026-000001" and row.message_id == "<m1@test>"
     assert row.approved == Decimal("1000.10") and row.workplace == "Biblioteket"
     assert row.claim is not None and row.claim.lines[0].amount == Decimal("1234.56")
@@ -172,8 +197,7 @@ def test_when_the_reply_cannot_be_stored_nothing_of_the_decision_is_kept(store: 
 
 
 def test_decisions_and_entries_are_append_only_in_the_database(store: Store) -> None:
-    row = store.record_decision(FakeDecision(Outcome.APPROVED, Decimal("10.00"), Decimal("10.00")),
-                                decided_on=TODAY)
+    row = store.record_decision(FakeDecision(Outcome.APPROVED, Decimal("10.00"), Decimal("10.00")), decided_on=TODAY)
     for statement in (
         "UPDATE decisions SET approved = 0",
         "DELETE FROM decisions",
@@ -187,15 +211,24 @@ def test_decisions_and_entries_are_append_only_in_the_database(store: Store) -> 
 
 def test_a_review_appends_a_superseding_decision_and_reverses_the_earlier_refund(store: Store) -> None:
     store.import_placements(corpus_rows(), capacity=CAP, today=TODAY)
-    first = store.record_decision(FakeDecision(Outcome.MANUAL_REVIEW, Decimal("500.00"), Decimal("0.00"),
-                                               proposed=Decimal("500.00")), decided_on=TODAY, claim=claim())
-    reviewed = store.record_decision(FakeDecision(Outcome.APPROVED, Decimal("500.00"), Decimal("500.00")),
-                                     decided_on=TODAY, claim=claim(), decided_by="anna",
-                                     reviewers=("anna", "bo"), supersedes=first.reference)
-    corrected = store.record_decision(FakeDecision(Outcome.PARTIALLY_APPROVED, Decimal("500.00"),
-                                                   Decimal("400.00")),
-                                      decided_on=TODAY, claim=claim(), decided_by="anna",
-                                      supersedes=reviewed.reference)
+    first = store.record_decision(
+        FakeDecision(Outcome.MANUAL_REVIEW, Decimal("500.00"), Decimal("0.00"), proposed=Decimal("500.00")), decided_on=TODAY, claim=claim()
+    )
+    reviewed = store.record_decision(
+        FakeDecision(Outcome.APPROVED, Decimal("500.00"), Decimal("500.00")),
+        decided_on=TODAY,
+        claim=claim(),
+        decided_by="anna",
+        reviewers=("anna", "bo"),
+        supersedes=first.reference,
+    )
+    corrected = store.record_decision(
+        FakeDecision(Outcome.PARTIALLY_APPROVED, Decimal("500.00"), Decimal("400.00")),
+        decided_on=TODAY,
+        claim=claim(),
+        decided_by="anna",
+        supersedes=reviewed.reference,
+    )
     assert [d.reference for d in store.decisions()] == [first.reference, reviewed.reference, corrected.reference]
     assert store.decisions()[0] == first  # never changed
     assert [d.reference for d in store.current_decisions()] == [corrected.reference]
@@ -212,8 +245,9 @@ def test_a_review_appends_a_superseding_decision_and_reverses_the_earlier_refund
 
 def test_references_are_sequential_per_year(store: Store) -> None:
     d = FakeDecision(Outcome.REJECTED, Decimal("1.00"), Decimal("0.00"), placement_id=None)
-    refs = [store.record_decision(d, decided_on=day).reference
-            for day in (dt.date(2026, 12, 30), dt.date(2026, 12, 31), dt.date(2027, 1, 1))]
+    refs = [
+        store.record_decision(d, decided_on=day).reference for day in (dt.date(2026, 12, 30), dt.date(2026, 12, 31), dt.date(2027, 1, 1))
+    ]
     assert refs == ["JLT-2026-000001", "JLT-2026-000002", "JLT-2027-000001"]
     assert [r.reference for r in store.decisions(since=dt.date(2026, 12, 31))] == refs[1:]
 
@@ -221,9 +255,13 @@ def test_references_are_sequential_per_year(store: Store) -> None:
 def test_claims_waiting_for_information_are_found_from_the_answer_thread(store: Store) -> None:
     store.import_placements(corpus_rows(), capacity=CAP, today=TODAY)
     original = store.record_message(mail(1))
-    waiting = store.record_decision(FakeDecision(Outcome.NEEDS_INFORMATION, Decimal("1234.56"), Decimal("0.00")),
-                                    decided_on=TODAY, message_pk=original.id, claim=claim(),
-                                    reply=lambda r: reply_for(r.reference))
+    waiting = store.record_decision(
+        FakeDecision(Outcome.NEEDS_INFORMATION, Decimal("1234.56"), Decimal("0.00")),
+        decided_on=TODAY,
+        message_pk=original.id,
+        claim=claim(),
+        reply=lambda r: reply_for(r.reference),
+    )
     assert [w.decision.reference for w in store.waiting_claims(["<m1@test>"])] == [waiting.reference]
     by_reply = store.waiting_claims(["<jlt-2026-000001@jobcenter.test>"])
     assert [w.decision.reference for w in by_reply] == [waiting.reference]
@@ -234,9 +272,13 @@ def test_claims_waiting_for_information_are_found_from_the_answer_thread(store: 
     answer = store.record_message(mail(2, in_reply_to="<jlt-2026-000001@jobcenter.test>"))
     assert answer.in_reply_to == "<jlt-2026-000001@jobcenter.test>"
     assert answer.references == ("<m0@test>", "<jlt-2026-000001@jobcenter.test>")
-    done = store.record_decision(FakeDecision(Outcome.APPROVED, Decimal("1234.56"), Decimal("1234.56")),
-                                 decided_on=TODAY, message_pk=answer.id, claim=claim(),
-                                 supersedes=waiting.reference)
+    done = store.record_decision(
+        FakeDecision(Outcome.APPROVED, Decimal("1234.56"), Decimal("1234.56")),
+        decided_on=TODAY,
+        message_pk=answer.id,
+        claim=claim(),
+        supersedes=waiting.reference,
+    )
     assert store.waiting_claims(answer.references) == ()
     assert done.message_id == "<m2@test>"
     earlier = store.earlier_claims("P-0001")
@@ -269,17 +311,37 @@ def test_money_round_trips_exactly(store: Store) -> None:
 def test_the_decision_document_is_schema_valid_and_masks_the_cpr(store: Store) -> None:
     store.import_placements(corpus_rows(), capacity=CAP, today=TODAY)
     msg = store.record_message(mail(1))
-    store.record_decision(FakeDecision(Outcome.PARTIALLY_APPROVED, Decimal("1234.56"), Decimal("1000.00"),
-                                       findings=(Finding("AM_DOUBLE_COUNTED", Severity.PARTIALLY_APPROVED,
-                                                         "AM-bidrag talt med to gange", Decimal("-234.56")),)),
-                          decided_on=TODAY, message_pk=msg.id, claim=claim())
-    store.record_decision(FakeDecision(Outcome.NOT_A_CLAIM, Decimal("0.00"), None, placement_id=None,
-                                       findings=(Finding("NOT_A_CLAIM", Severity.NOTE, "ingen refusion"),)),
-                          decided_on=TODAY, message_pk=msg.id, claim_index=1)
+    store.record_decision(
+        FakeDecision(
+            Outcome.PARTIALLY_APPROVED,
+            Decimal("1234.56"),
+            Decimal("1000.00"),
+            findings=(Finding("AM_DOUBLE_COUNTED", Severity.PARTIALLY_APPROVED, "AM-bidrag talt med to gange", Decimal("-234.56")),),
+        ),
+        decided_on=TODAY,
+        message_pk=msg.id,
+        claim=claim(),
+    )
+    store.record_decision(
+        FakeDecision(
+            Outcome.NOT_A_CLAIM,
+            Decimal("0.00"),
+            None,
+            placement_id=None,
+            findings=(Finding("NOT_A_CLAIM", Severity.NOTE, "ingen refusion"),),
+        ),
+        decided_on=TODAY,
+        message_pk=msg.id,
+        claim_index=1,
+    )
     docs = [decision_document(r) for r in store.decisions()]
     schema = json.loads((SHARED / "schema" / "decision.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(docs, schema)
     assert docs[0]["cpr"] == "140391-xxxx" and "1403911166" not in json.dumps(docs)
-    assert docs[0]["findings"][0] == {"code": "AM_DOUBLE_COUNTED", "amount": "-234.56",
-                                      "text": "AM-bidrag talt med to gange", "severity": "partially_approved"}
+    assert docs[0]["findings"][0] == {
+        "code": "AM_DOUBLE_COUNTED",
+        "amount": "-234.56",
+        "text": "AM-bidrag talt med to gange",
+        "severity": "partially_approved",
+    }
     assert docs[1]["approved"] is None and docs[1]["period"] == {"start": None, "end": None}

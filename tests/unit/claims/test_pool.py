@@ -95,9 +95,19 @@ def test_a_start_on_the_29th_of_february_may_last_until_the_28th_a_year_later() 
 
 def test_unreadable_rows_say_what_is_wrong_without_the_cpr() -> None:
     row = {c: "" for c in pool.COLUMNS}
-    row.update(placement_id="P-1", employee_name="A", cpr="0101901234", employer_name="K", cvr="29189919",
-               weekly_hours="ti", start_date="2026-01-01", end_date="2026-06-30", effective_from="2026-01-01",
-               applied_at="2026-01-01T10:00:00", holiday_scheme="hourly")
+    row.update(
+        placement_id="P-1",
+        employee_name="A",
+        cpr="0101901234",
+        employer_name="K",
+        cvr="29189919",
+        weekly_hours="ti",
+        start_date="2026-01-01",
+        end_date="2026-06-30",
+        effective_from="2026-01-01",
+        applied_at="2026-01-01T10:00:00",
+        holiday_scheme="hourly",
+    )
     problem = pool.read_row(row)
     assert isinstance(problem, pool.RowProblem) and "weekly_hours" in problem.detail
     row.update(weekly_hours="8", start_date="2026-13-01")
@@ -153,8 +163,12 @@ def test_a_reduction_frees_hours_for_the_oldest_waitlisted_application_that_now_
     got = pool.allocate([a, big, small, later, cut], capacity=Decimal(12), today=D(2026, 1, 1))
     # Hours free up at the reduction (5 January): the oldest waitlisted that fits, P-BIG, comes first;
     # P-SMALL (older than P-LATER) no longer fits, and neither does P-LATER.
-    assert statuses(got) == {"P-A": "approved", "P-BIG": "approved", "P-SMALL": "waitlisted",
-                             "P-LATER": "waitlisted"}
+    assert statuses(got) == {
+        "P-A": "approved",
+        "P-BIG": "approved",
+        "P-SMALL": "waitlisted",
+        "P-LATER": "waitlisted",
+    }
 
 
 def test_an_approval_is_not_withdrawn_when_an_older_application_is_imported_later() -> None:
@@ -162,8 +176,9 @@ def test_an_approval_is_not_withdrawn_when_an_older_application_is_imported_late
     first = pool.allocate([a], capacity=Decimal(10), today=D(2026, 1, 1))
     assert statuses(first) == {"P-A": "approved"}
     older = version("P-OLD", 10, D(2026, 1, 1), D(2026, 12, 31), T(2025, 12, 1))
-    again = pool.allocate([a, older], capacity=Decimal(10), today=D(2026, 1, 1),
-                          previously_approved={pool.key_of(a): a})
+    again = pool.allocate(
+        [a, older], capacity=Decimal(10), today=D(2026, 1, 1), previously_approved={pool.key_of(a): a}
+    )
     assert statuses(again) == {"P-A": "approved", "P-OLD": "waitlisted"}
 
 
@@ -173,8 +188,9 @@ def test_a_placement_ending_sooner_frees_its_hours_for_the_waitlist() -> None:
     first = pool.allocate([a, w], capacity=Decimal(10), today=D(2026, 1, 1))
     assert statuses(first) == {"P-A": "approved", "P-W": "waitlisted"}
     shorter = version("P-A", 10, D(2026, 1, 1), D(2026, 6, 30), T(2025, 12, 1))
-    again = pool.allocate([shorter, w], capacity=Decimal(10), today=D(2026, 1, 1),
-                          previously_approved={pool.key_of(a): a})
+    again = pool.allocate(
+        [shorter, w], capacity=Decimal(10), today=D(2026, 1, 1), previously_approved={pool.key_of(a): a}
+    )
     assert statuses(again) == {"P-A": "approved", "P-W": "approved"}
 
 
@@ -182,8 +198,12 @@ def test_a_re_imported_row_asking_for_more_than_granted_competes_again() -> None
     a = version("P-A", 5, D(2026, 1, 1), D(2026, 12, 31), T(2025, 12, 1))
     b = version("P-B", 5, D(2026, 1, 1), D(2026, 12, 31), T(2025, 12, 2))
     more = version("P-A", 8, D(2026, 1, 1), D(2026, 12, 31), T(2025, 12, 1))
-    got = pool.allocate([more, b], capacity=Decimal(10), today=D(2026, 1, 1),
-                        previously_approved={pool.key_of(a): a, pool.key_of(b): b})
+    got = pool.allocate(
+        [more, b],
+        capacity=Decimal(10),
+        today=D(2026, 1, 1),
+        previously_approved={pool.key_of(a): a, pool.key_of(b): b},
+    )
     assert statuses(got) == {"P-A": "waitlisted", "P-B": "approved"}
 
 
@@ -213,9 +233,17 @@ def applications(draw: st.DrawFn) -> list[PlacementVersion]:
         if draw(st.booleans()):  # an addendum, raising or reducing
             eff = start + dt.timedelta(days=draw(st.integers(0, (end - start).days)))
             if eff > start:
-                rows.append(version(f"P-{i}", Decimal(draw(st.integers(1, 20))) / 2, start, end,
-                                    applied + dt.timedelta(hours=draw(st.integers(1, 2000))), effective=eff,
-                                    praktik_until=praktik))
+                rows.append(
+                    version(
+                        f"P-{i}",
+                        Decimal(draw(st.integers(1, 20))) / 2,
+                        start,
+                        end,
+                        applied + dt.timedelta(hours=draw(st.integers(1, 2000))),
+                        effective=eff,
+                        praktik_until=praktik,
+                    )
+                )
     return rows
 
 
