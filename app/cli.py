@@ -22,6 +22,7 @@ app = typer.Typer(
 COMMAND_MODULES = (
     "app.cli_parse",
     "app.cli_ledger",
+    "app.cli_run",
 )
 
 

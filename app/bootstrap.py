@@ -1,0 +1,78 @@
+"""The one composition root (cosmicpython's bootstrap): settings become a Policy, a Store, a
+mail source and a sender, built once and passed in. Nothing is built at import time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from app.settings import SAMPLE_MAILDIR, Settings, load_settings
+from claims.policy import Policy
+from ledger.store import Store
+from mailroom.inbound import MailSource
+from mailroom.senders import Sender, open_sender
+from mailroom.sources import open_source
+
+DANISH_TIME = ZoneInfo("Europe/Copenhagen")
+
+
+@dataclass
+class Services:
+    settings: Settings
+    store: Store
+    policy: Policy
+
+    def today(self) -> dt.date:
+        return self.settings.effective_today()
+
+    def now(self) -> dt.datetime:
+        """The Date of replies: `CLAIMS_TODAY` at the current time of day, in Danish time."""
+        real = dt.datetime.now(DANISH_TIME)
+        if self.settings.today is None:
+            return real
+        return dt.datetime.combine(self.settings.today, real.timetz())
+
+    def source(self) -> MailSource:
+        _ensure_sample_maildir(self.settings)
+        return open_source(self.settings.mailbox)
+
+    def sender(self) -> Sender:
+        return open_sender(self.settings.outbox)
+
+
+def policy_of(settings: Settings) -> Policy:
+    return Policy.configured(
+        pool_hours=settings.pool_hours,
+        max_weekly_hours=settings.max_weekly_hours,
+        max_months=settings.max_months,
+        four_eyes_above=settings.four_eyes_above,
+        hourly_rate_range=settings.hourly_rate_range,
+        late_months=settings.late_months,
+        final_settlement_months=settings.final_settlement_months,
+        rates_toml=settings.rates_file.read_bytes() if settings.rates_file else None,
+    )
+
+
+def bootstrap(settings: Settings | None = None) -> Services:
+    settings = settings or load_settings()
+    _ensure_sqlite_folder(settings.database_url)
+    store = Store.from_url(settings.database_url)
+    store.upgrade()
+    return Services(settings=settings, store=store, policy=policy_of(settings))
+
+
+def _ensure_sqlite_folder(url: str) -> None:
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+
+
+def _ensure_sample_maildir(settings: Settings) -> None:
+    """The embedded default (CONTRACT.md): a copy under var/ of the shipped sample Maildir, so
+    the shipped one stays as it is. Only when CLAIMS_MAILBOX is the default and absent."""
+    default = f"maildir://{Path('var').resolve() / 'maildir'}"
+    target = Path("var") / "maildir"
+    if settings.mailbox == default and not target.exists() and SAMPLE_MAILDIR.is_dir():
+        shutil.copytree(SAMPLE_MAILDIR, target)

@@ -1,0 +1,204 @@
+"""Gather, decide purely, apply: one inbound message from raw bytes to recorded decisions and
+stored replies, and the run over a whole mailbox (`claims run --once`).
+
+Never lose a message: its raw bytes and hash are recorded first; every message ends in exactly
+one recorded state (decided, not_a_claim or failed); a message that fails is kept with its
+error and filed in `Failed`; processing the same bytes again decides nothing new.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from app.bootstrap import Services
+from app.replies import reply_for
+from app.threads import complete, pair_waiting
+from claims.context import DecisionContext
+from claims.cpr import has_valid_date, mask_in_text
+from claims.decide import Decision, decide, not_a_claim_decision
+from claims.model import Outcome, ParsedMessage
+from ledger.store import RecordedMessage
+from mailroom.errors import MailroomError
+from mailroom.inbound import Folder, InboundMail
+from parsers.claim import parse_message
+from parsers.document import parse_document
+
+log = logging.getLogger("claims.run")
+
+DONE_STATES = {"decided": Folder.PROCESSED, "review": Folder.REVIEW, "not_a_claim": Folder.REVIEW, "failed": Folder.FAILED}
+_REVIEW_OUTCOMES = {Outcome.MANUAL_REVIEW.value, Outcome.NOT_A_CLAIM.value}
+
+
+@dataclass
+class RunReport:
+    """What one run did, for the log line, the batch report and the exit code."""
+
+    seen: int = 0
+    decided: int = 0
+    skipped: int = 0
+    failed: list[str] = field(default_factory=list)
+    outcomes: dict[str, int] = field(default_factory=dict)
+    sent: int = 0
+    unsent: int = 0
+
+    def count(self, outcome: str) -> None:
+        self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
+
+
+def process_raw(services: Services, raw: bytes, *, source_key: str | None = None, folder: str | None = None) -> tuple[RecordedMessage, str]:
+    """Records, parses, decides and stores one message; returns its record and the folder it
+    belongs in. Raises only for infrastructure faults (the database is gone)."""
+    store = services.store
+    record = store.record_message(raw, source_key=source_key, folder=folder)
+    if record.state in DONE_STATES:
+        return record, DONE_STATES[record.state]  # the same bytes again: nothing new is decided
+    try:
+        parsed = parse_message(raw, max_attachment_bytes=services.settings.max_attachment_bytes)
+        store.record_parse(record.id, parse_document(parsed))
+        state = _decide_and_store(services, record, parsed)
+    except Exception as err:  # a bug or a message we cannot handle: keep it, with its error
+        detail = mask_in_text(f"{type(err).__name__}: {err}")[:2000]
+        log.exception("message %s failed: %s", record.id, detail)
+        store.mark_message_failed(record.id, detail)
+        return record, Folder.FAILED
+    return record, DONE_STATES[state]
+
+
+def _decide_and_store(services: Services, record: RecordedMessage, parsed: ParsedMessage) -> str:
+    store, policy, today = services.store, services.policy, services.today()
+    info = parsed.info
+    if not parsed.claims:
+        decision = not_a_claim_decision(policy)
+        with store.unit() as unit:
+            row = unit.add_decision(decision, decided_on=today, message_pk=record.id, message_id=info.message_id)
+            draft = None if info.automatic else reply_for(services, parsed, None, row, decision)
+            if draft is not None:
+                unit.add_reply(draft, decision=row)
+            unit.set_message_state(record.id, "not_a_claim")
+        return "not_a_claim"
+
+    thread = [i for i in (info.in_reply_to, *info.references) if i]
+    waiting = store.waiting_claims(thread) if thread else ()
+    answers = pair_waiting(parsed.claims, waiting)
+    planned: list[tuple[int, object, Decision, str | None]] = []
+    for index, (claim, answer_to) in enumerate(zip(parsed.claims, answers, strict=True)):
+        first_claimed_at = info.date
+        supersedes = None
+        if answer_to is not None and answer_to.claim is not None:
+            claim = complete(claim, answer_to.claim)
+            first_claimed_at = answer_to.first_claimed_at or info.date
+            supersedes = answer_to.decision.reference
+        placements = store.placements_for_cpr(claim.cpr, today=today) if claim.cpr and has_valid_date(claim.cpr) else ()
+        earlier = tuple(e for p in placements for e in store.earlier_claims(p.placement_id, exclude_message_pk=record.id))
+        context = DecisionContext(
+            today=today,
+            message=info,
+            first_claimed_at=first_claimed_at,
+            payslip_attached=parsed.payslip_attached or claim.payslip is not None,
+            placements=placements,
+            earlier=earlier,
+        )
+        decision = decide(claim, context, policy)
+        if supersedes is None and decision.outcome != Outcome.NEEDS_INFORMATION:
+            supersedes = _superseded_waiting(services, claim)
+        planned.append((index, claim, decision, supersedes))
+
+    review = False
+    with store.unit() as unit:
+        for index, claim, decision, supersedes in planned:
+            row = unit.add_decision(decision, decided_on=today, message_pk=record.id, message_id=info.message_id,
+                                    claim=claim, claim_index=index, supersedes=supersedes)  # type: ignore[arg-type]
+            draft = None if info.automatic else reply_for(services, parsed, claim, row, decision)  # type: ignore[arg-type]
+            if draft is not None:
+                unit.add_reply(draft, decision=row)
+            review |= decision.outcome.value in _REVIEW_OUTCOMES
+        state = "review" if review else "decided"
+        unit.set_message_state(record.id, state)
+    return state
+
+
+def _superseded_waiting(services: Services, claim: object) -> str | None:
+    """A claim waiting for information is superseded by a complete new claim for the same
+    person and an overlapping period (RULES.md §4 DUPLICATE)."""
+    cpr = getattr(claim, "cpr", None)
+    period = getattr(claim, "period", None)
+    if not cpr:
+        return None
+    for waiting in services.store.waiting_claims():
+        old = waiting.decision
+        if old.cpr != cpr:
+            continue
+        if old.period is None or period is None or old.period.overlaps(period):
+            return old.reference
+    return None
+
+
+def run_once(services: Services, *, progress: Callable[[int, int], None] | None = None) -> RunReport:
+    """Every message waiting in the mailbox, oldest first; then the replies that are due."""
+    report = RunReport()
+    source = services.source()
+    try:
+        mails = source.fetch()
+        report.seen = len(mails)
+        for number, mail in enumerate(mails, start=1):
+            _one(services, source, mail, report)
+            if progress is not None:
+                progress(number, len(mails))
+    finally:
+        source.close()
+    deliver(services, report)
+    return report
+
+
+def _one(services: Services, source: object, mail: InboundMail, report: RunReport) -> None:
+    record, folder = process_raw(services, mail.raw, source_key=mail.key)
+    if not record.created and record.state in DONE_STATES:
+        report.skipped += 1
+    if folder == Folder.FAILED:
+        report.failed.append(record.message_id or f"message {record.id}")
+    else:
+        report.decided += 1
+        for row in _decisions_of(services, record.id):
+            report.count(row.outcome)  # type: ignore[attr-defined]
+    try:
+        source.move(mail.key, folder.value)  # type: ignore[attr-defined]
+    except MailroomError as err:
+        log.warning("could not file message %s in %s: %s", record.id, folder.value, err)
+
+
+def _decisions_of(services: Services, message_pk: int) -> list[object]:
+    return [d for d in services.store.decisions() if d.message_pk == message_pk]
+
+
+def deliver(services: Services, report: RunReport | None = None, *, attempts: int = 5) -> RunReport:
+    """Sends the replies that are due. A failed send stays pending with a later retry time,
+    until `attempts` tries have failed; then it is marked failed for a person to see."""
+    import datetime as dt
+
+    from mailroom.errors import PermanentError
+
+    report = report or RunReport()
+    store = services.store
+    items = store.pending_replies()
+    if not items:
+        return report
+    sender = services.sender()
+    from_address = services.settings.from_address
+    for item in items:
+        try:
+            sender.send(item.raw, item.to, from_address)
+        except PermanentError as err:
+            store.mark_send_failed(item.id, str(err), retry_at=None)
+            report.unsent += 1
+            continue
+        except (MailroomError, OSError) as err:
+            tries = item.attempts + 1
+            retry = None if tries >= attempts else dt.datetime.now(dt.UTC) + dt.timedelta(seconds=min(60 * 2**tries, 3600))
+            store.mark_send_failed(item.id, str(err), retry_at=retry)
+            report.unsent += 1
+            continue
+        store.mark_sent(item.id)
+        report.sent += 1
+    return report
