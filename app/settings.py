@@ -54,6 +54,7 @@ class Settings(BaseSettings):
     reminder_days: int = 7
     max_attachment_mb: Decimal = Decimal("25")
     rates_file: Path | None = None
+    poll_seconds: int = 30  # the daemon's poll interval where the server offers no IDLE
 
     @field_validator("today", mode="before")
     @classmethod

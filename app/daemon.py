@@ -1,0 +1,84 @@
+"""`claims run` as a daemon: IMAP IDLE where the server offers it, polling otherwise; a
+reconnect with backoff when the server goes away; a clean stop on SIGTERM; a health line in
+the log every few minutes."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+import time
+from types import FrameType
+
+from sqlalchemy.exc import OperationalError
+
+from app.bootstrap import Services
+from app.locking import RunLock
+from app.pipeline import RunReport, _one, deliver
+from mailroom.errors import ConfigError, MailroomError
+from mailroom.inbound import MailSource
+
+log = logging.getLogger("claims.daemon")
+
+WAIT_SLICE = 10.0  # seconds of one IDLE or poll wait: the longest a SIGTERM waits for a stop
+HEALTH_EVERY = 300.0
+
+
+def run_daemon(services: Services, *, stop: threading.Event | None = None, poll_seconds: float | None = None) -> int:
+    stop = stop or threading.Event()
+    poll = poll_seconds if poll_seconds is not None else float(services.settings.poll_seconds)
+
+    def on_signal(signum: int, _frame: FrameType | None) -> None:
+        log.info("received %s: stopping after the current message", signal.Signals(signum).name)
+        stop.set()
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, on_signal)
+        signal.signal(signal.SIGINT, on_signal)
+
+    report = RunReport()
+    source: MailSource | None = None
+    delay = 1.0
+    last_health = 0.0
+    with RunLock(services.settings.database_url, wait=float("inf")):
+        log.info("claims daemon started: mailbox %s", _redacted(services.settings.mailbox))
+        while not stop.is_set():
+            try:
+                if source is None:
+                    source = services.source()
+                for mail in source.fetch():
+                    if stop.is_set():
+                        break
+                    _one(services, source, mail, report)
+                deliver(services, report)
+                delay = 1.0
+                if time.monotonic() - last_health >= HEALTH_EVERY:
+                    last_health = time.monotonic()
+                    log.info("health: ok; %d message(s) handled, %d failed, %d repl(ies) sent, %d waiting",
+                             report.decided, len(report.failed), report.sent, len(services.store.pending_replies()))
+                if stop.is_set():
+                    break
+                if source.can_wait:
+                    source.wait(min(WAIT_SLICE, poll))
+                else:
+                    stop.wait(poll)
+            except ConfigError as err:
+                log.error("cannot start: %s", err)
+                return 2
+            except (MailroomError, OSError, OperationalError) as err:
+                log.warning("mailbox or database unavailable (%s); retrying in %.0f s", type(err).__name__, delay)
+                if source is not None:
+                    source.close()
+                    source = None
+                stop.wait(delay)
+                delay = min(delay * 2, 60.0)
+        if source is not None:
+            source.close()
+    log.info("claims daemon stopped cleanly")
+    return 0
+
+
+def _redacted(url: str) -> str:
+    import re
+
+    return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
