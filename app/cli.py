@@ -16,6 +16,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
+    pretty_exceptions_show_locals=False,  # locals may hold CPR numbers: never print them
 )
 
 # Modules with a `register(app)` function, in the order their commands appear in --help.
@@ -23,6 +24,7 @@ COMMAND_MODULES = (
     "app.cli_parse",
     "app.cli_ledger",
     "app.cli_run",
+    "app.cli_batch",
 )
 
 

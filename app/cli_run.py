@@ -26,6 +26,7 @@ def run(
     the Failed folder, never lost.
     """
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     services = bootstrap()
     if not once:
         from app.daemon import run_daemon

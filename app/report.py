@@ -1,0 +1,115 @@
+"""The day's report (HTML and CSV): claims by outcome, refunds per workplace and month, the
+pool's use against its capacity as a chart, and what needs a person. No CPR numbers: people
+are named by reference, workplace and masked CPR only."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from app.bootstrap import Services
+from app.pipeline import RunReport
+from claims.cpr import mask, mask_in_text
+from claims.money import format_danish
+
+_TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass
+class DayReport:
+    day: dt.date
+    outcomes: dict[str, int]
+    refunds: list[tuple[str, str, Decimal]]  # workplace, month (YYYY-MM), approved
+    pool: list[tuple[dt.date, Decimal]]  # first of each month, approved hours a week in force
+    capacity: Decimal
+    attention: list[str] = field(default_factory=list)
+    run: RunReport | None = None
+    reminders: list[str] = field(default_factory=list)
+
+
+def build_report(services: Services, run: RunReport, reminders: list[str]) -> DayReport:
+    store, today, settings = services.store, services.today(), services.settings
+    current = store.current_decisions()
+    outcomes = dict(Counter(d.outcome for d in current))
+    refunds: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    for d in current:
+        if d.outcome in ("approved", "partially_approved") and d.approved:
+            month = d.period_start.strftime("%Y-%m") if d.period_start else "ukendt"
+            refunds[(d.workplace or d.placement_id or "ukendt", month)] += d.approved
+    allocation = store.allocation(capacity=settings.pool_hours, today=today)
+    months = [_month(today, k) for k in range(-5, 7)]
+    pool = [(m, allocation.use_on(m)) for m in months]
+    attention: list[str] = []
+    for message in store.messages(state="failed"):
+        attention.append(f"Besked {message.message_id or message.id} kunne ikke behandles: {mask_in_text(message.error or '')[:200]}")
+    for item in store.outbox(status="failed"):
+        attention.append(f"Svar {item.message_id} til {item.to} kunne ikke sendes: {mask_in_text(item.last_error or '')[:200]}")
+    for d in current:
+        if d.outcome == "manual_review" and (today - d.decided_on).days > settings.reminder_days:
+            attention.append(f"{d.reference} ({d.workplace or '?'}, CPR {mask(d.cpr) or 'ukendt'}) har ventet på manuel behandling i {(today - d.decided_on).days} dage")
+    rows = sorted(((w, m, a) for (w, m), a in refunds.items()), key=lambda r: (r[1], r[0]))
+    return DayReport(today, outcomes, rows, pool, settings.pool_hours, attention, run, reminders)
+
+
+def _month(day: dt.date, offset: int) -> dt.date:
+    year, month0 = divmod(day.year * 12 + day.month - 1 + offset, 12)
+    return dt.date(year, month0 + 1, 1)
+
+
+def _chart(report: DayReport) -> str:
+    """The pool's use as an inline SVG bar chart (no JavaScript, prints as it shows)."""
+    width, height, pad = 640, 200, 30
+    cap = max(report.capacity, max((v for _, v in report.pool), default=Decimal(0)), Decimal(1))
+    bar = (width - 2 * pad) / max(len(report.pool), 1)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + 40}" role="img" '
+             f'aria-label="Puljens forbrug af timer pr. uge">']
+    y_cap = pad + (height - pad) * (1 - float(report.capacity / cap))
+    for i, (month, hours) in enumerate(report.pool):
+        h = (height - pad) * float(hours / cap)
+        x = pad + i * bar
+        colour = "#b3261e" if hours > report.capacity else "#2f6f4f"
+        parts.append(f'<rect x="{x + 3:.1f}" y="{height - h:.1f}" width="{bar - 6:.1f}" height="{h:.1f}" fill="{colour}">'
+                     f"<title>{month:%m/%Y}: {hours} t/uge</title></rect>")
+        parts.append(f'<text x="{x + bar / 2:.1f}" y="{height + 14}" font-size="10" text-anchor="middle">{month:%m/%y}</text>')
+        parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - h - 3:.1f}" font-size="9" text-anchor="middle">{hours:g}</text>')
+    parts.append(f'<line x1="{pad}" x2="{width - pad}" y1="{y_cap:.1f}" y2="{y_cap:.1f}" stroke="#444" stroke-dasharray="4 3"/>')
+    parts.append(f'<text x="{width - pad}" y="{y_cap - 4:.1f}" font-size="10" text-anchor="end">pulje {report.capacity:g} t/uge</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def render_html(report: DayReport) -> str:
+    env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
+    env.filters["kr"] = format_danish
+    return env.get_template("report.html.j2").render(report=report, chart=_chart(report))
+
+
+def render_csv(report: DayReport) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["section", "key", "month", "value"])
+    for outcome, count in sorted(report.outcomes.items()):
+        writer.writerow(["outcome", outcome, "", count])
+    for workplace, month, amount in report.refunds:
+        writer.writerow(["refund", workplace, month, f"{amount:.2f}"])
+    for month, hours in report.pool:
+        writer.writerow(["pool_hours_per_week", "", month.strftime("%Y-%m"), f"{hours}"])
+    for line in report.attention:
+        writer.writerow(["attention", line, "", ""])
+    return out.getvalue()
+
+
+def write_report(report: DayReport, folder: Path) -> tuple[Path, ...]:
+    folder.mkdir(parents=True, exist_ok=True)
+    html = folder / f"rapport-{report.day.isoformat()}.html"
+    csv_path = folder / f"rapport-{report.day.isoformat()}.csv"
+    html.write_text(render_html(report), encoding="utf-8")
+    csv_path.write_text(render_csv(report), encoding="utf-8")
+    return html, csv_path
