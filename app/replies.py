@@ -3,12 +3,11 @@ ledger stores; `app` joins them)."""
 
 from __future__ import annotations
 
+from app.bootstrap import Services
 from claims.decide import Decision
 from claims.model import Claim, ParsedMessage
 from ledger.store import DecisionRow, ReplyDraft
 from mailroom.replies import ReplyFinding, ReplyInput, render_reply, reply_address
-
-from app.bootstrap import Services
 
 
 def reply_for(services: Services, parsed: ParsedMessage, claim: Claim | None, row: DecisionRow, decision: Decision) -> ReplyDraft | None:

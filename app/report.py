@@ -53,7 +53,9 @@ def build_report(services: Services, run: RunReport, reminders: list[str]) -> Da
         attention.append(f"Svar {item.message_id} til {item.to} kunne ikke sendes: {mask_in_text(item.last_error or '')[:200]}")
     for d in current:
         if d.outcome == "manual_review" and (today - d.decided_on).days > settings.reminder_days:
-            attention.append(f"{d.reference} ({d.workplace or '?'}, CPR {mask(d.cpr) or 'ukendt'}) har ventet på manuel behandling i {(today - d.decided_on).days} dage")
+            age = (today - d.decided_on).days
+            who = f"{d.reference} ({d.workplace or '?'}, CPR {mask(d.cpr) or 'ukendt'})"
+            attention.append(f"{who} har ventet på manuel behandling i {age} dage")
     rows = sorted(((w, m, a) for (w, m), a in refunds.items()), key=lambda r: (r[1], r[0]))
     return DayReport(today, outcomes, rows, pool, settings.pool_hours, attention, run, reminders)
 
