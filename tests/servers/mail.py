@@ -33,7 +33,10 @@ from typing import Any
 import pytest
 
 USER, PASSWORD = "jobcenter", "secret"
-IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 DOVECOT_CONF = """\
 protocols = imap
@@ -78,7 +81,7 @@ service anvil {{
 
 def unavailable(reason: str) -> None:
     """Skip with the reason, or fail under CI (server tests must run there)."""
-    if IN_CI:
+    if in_ci():
         pytest.fail(f"{reason} (CI=true: the server tests must run, not be skipped)", pytrace=False)
     pytest.skip(reason)
 
