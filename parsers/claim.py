@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -31,11 +32,41 @@ _FIELDS = ("employee.name", "employee.cpr", "employer.name", "employer.cvr", "pe
 _SUBJECT_NAME = re.compile(r"[–—-]\s*([A-ZÆØÅ][\w'-]+(?:\s+[A-ZÆØÅ][\w'-]+){1,4})\s*(?:\(|$)")
 
 
-def parse_message(raw: bytes, *, max_attachment_bytes: int = 25 * 1024 * 1024, use_ocr: bool = True) -> ParsedMessage:
+_FORM = re.compile(r"refusionsanmodning|anmodning\s+om\s+refusion|refusionsblanket|ansøgning\s+om\s+refusion|refusionsskema", re.I)
+_PAYSLIP_MARK = re.compile(r"lønseddel|lønspecifikation|til\s+udbetaling|nettoløn|udbetalt|a-skat|dispositionsdato|disp\.\s*dato", re.I)
+MAX_OCR_PAGES = 6  # a payslip is a page or two; a long scan is read only this far (about 2 s a page)
+
+
+@dataclass(frozen=True, slots=True)
+class ParseOptions:
+    """How far to go with one message: the attachment limit and OCR.
+
+    `ocr_available` None asks the machine (is tesseract installed?); False or True overrides
+    it, so the "no OCR here" path can be tested on a machine that has OCR.
+    """
+
+    max_attachment_bytes: int = 25 * 1024 * 1024
+    use_ocr: bool = True
+    ocr_available: bool | None = None
+    max_ocr_pages: int = MAX_OCR_PAGES
+
+    def can_ocr(self) -> bool:
+        return self.ocr_available if self.ocr_available is not None else ocr.available()
+
+
+def parse_message(
+    raw: bytes,
+    *,
+    max_attachment_bytes: int = 25 * 1024 * 1024,
+    use_ocr: bool = True,
+    ocr_available: bool | None = None,
+    max_ocr_pages: int = MAX_OCR_PAGES,
+) -> ParsedMessage:
     """Parses one email. Never raises for bad mail: what cannot be read becomes a problem."""
+    options = ParseOptions(max_attachment_bytes, use_ocr, ocr_available, max_ocr_pages)
     mail = read_email(raw, max_attachment_bytes=max_attachment_bytes)
     problems = list(mail.problems)
-    payslips, forms = _read_attachments(mail.attachments, problems, use_ocr=use_ocr)
+    payslips, forms = _Attachments(options, problems).read(mail.attachments)
     if mail.info.automatic:
         problems.append(Problem("NOT_A_CLAIM", "an automatic message (out-of-office, bounce or list mail)"))
         return ParsedMessage(mail.info, (), tuple(problems), bool(payslips), mail.attachments)
@@ -55,68 +86,94 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return out
 
 
-def _read_attachments(
-    attachments: tuple[Attachment, ...], problems: list[Problem], *, use_ocr: bool
-) -> tuple[list[PayslipReading], list[str]]:
-    payslips: list[PayslipReading] = []
-    forms: list[str] = []
-    for att in attachments:
-        name, ctype = att.filename, att.content_type.lower()
-        lower = name.lower()
-        is_pdf = ctype == "application/pdf" or lower.endswith(".pdf") or att.data[:5] == b"%PDF-"
-        if is_pdf:
-            pages = _pdf_pages(att, problems, use_ocr=use_ocr)
-            if pages is None:
-                continue
-            reading = read_payslip(pages, name)
-            if reading.is_payslip:
-                payslips.append(reading)
-            elif re.search(r"(?i)refusion", " ".join(line.text for page in pages for line in page.lines)):
-                forms.append("\n".join("\t".join(" ".join(w.text for w in c) for c in line.cells())
-                                       for page in pages for line in page.lines))  # fmt: skip
-        elif ctype in _IMAGE_TYPES or lower.endswith((".jpg", ".jpeg", ".png", ".tif", ".tiff")):
-            if len(att.data) < _MIN_IMAGE_BYTES or not use_ocr:
-                continue
-            if not ocr.available():
-                problems.append(Problem("ATTACHMENT_UNREADABLE", f"{name}: a photo or scan, but OCR (tesseract) is not installed"))
-                continue
-            try:
-                page = ocr.ocr_image(att.data)
-            except Exception as err:
-                problems.append(Problem("ATTACHMENT_UNREADABLE", f"{name}: the image could not be read ({type(err).__name__})"))
-                continue
-            reading = read_payslip((page,), name, prefix="ocr")
-            if reading.is_payslip:
-                payslips.append(reading)
-        elif ctype.startswith("text/") or ctype.startswith("image/") or lower.endswith(_IGNORED_EXT):
-            continue
-        else:
-            problems.append(Problem("ATTACHMENT_UNREADABLE", f"{name}: a {ctype} file cannot be read; please send the payslip as PDF"))
-    return payslips, forms
+class _Attachments:
+    """Reads a message's attachments into payslips and claim forms; problems for the rest."""
 
+    def __init__(self, options: ParseOptions, problems: list[Problem]) -> None:
+        self.options = options
+        self.problems = problems
+        self.ocr_pages = 0
+        self._can_ocr: bool | None = None
 
-def _pdf_pages(att: Attachment, problems: list[Problem], *, use_ocr: bool) -> tuple[PageText, ...] | None:
-    try:
-        pages = read_pdf(att.data)
-    except UnreadableDocument as err:
-        problems.append(Problem("ATTACHMENT_UNREADABLE", f"{att.filename}: the PDF is {err} and cannot be read"))
-        return None
-    out = []
-    for page in pages:
-        if page.needs_ocr and use_ocr:
-            if not ocr.available():
-                problems.append(Problem("ATTACHMENT_UNREADABLE",
-                                        f"{att.filename} p{page.number}: a scanned page, but OCR (tesseract) is not installed"))  # fmt: skip
-                out.append(page)
+    def can_ocr(self) -> bool:
+        if self._can_ocr is None:
+            self._can_ocr = self.options.can_ocr()
+        return self._can_ocr
+
+    def unreadable(self, detail: str) -> None:
+        self.problems.append(Problem("ATTACHMENT_UNREADABLE", detail))
+
+    def read(self, attachments: tuple[Attachment, ...]) -> tuple[list[PayslipReading], list[str]]:
+        payslips: list[PayslipReading] = []
+        forms: list[str] = []
+        for att in attachments:
+            name, ctype = att.filename, att.content_type.lower()
+            lower = name.lower()
+            is_pdf = ctype == "application/pdf" or lower.endswith(".pdf") or att.data[:5] == b"%PDF-"
+            if is_pdf:
+                pages = self.pdf_pages(att)
+                if pages is None:
+                    continue
+                text = "\n".join(line.text for page in pages for line in page.lines)
+                reading = read_payslip(pages, name)
+                # A workplace's own claim form itemises like a body; a payslip says "Lønseddel".
+                is_form = bool(_FORM.search(text)) and not _PAYSLIP_MARK.search(text)
+                if reading.is_payslip and not is_form:
+                    payslips.append(reading)
+                elif is_form or re.search(r"(?i)refusion", text):
+                    forms.append("\n".join("\t".join(" ".join(w.text for w in c) for c in line.cells())
+                                           for page in pages for line in page.lines))  # fmt: skip
+            elif ctype in _IMAGE_TYPES or lower.endswith((".jpg", ".jpeg", ".png", ".tif", ".tiff")):
+                if (page := self.image_page(att)) is not None:
+                    reading = read_payslip((page,), name, prefix="ocr")
+                    if reading.is_payslip:
+                        payslips.append(reading)
+            elif ctype.startswith("text/") or ctype.startswith("image/") or lower.endswith(_IGNORED_EXT):
                 continue
-            try:
-                out.append(ocr.ocr_pdf_page(att.data, page.number))
-            except Exception as err:
-                problems.append(Problem("ATTACHMENT_UNREADABLE", f"{att.filename} p{page.number}: OCR failed ({type(err).__name__})"))
+            else:
+                self.unreadable(f"{name}: a {ctype} file cannot be read; please send the payslip as PDF")
+        return payslips, forms
+
+    def image_page(self, att: Attachment) -> PageText | None:
+        if len(att.data) < _MIN_IMAGE_BYTES or not self.options.use_ocr:
+            return None
+        if not self.can_ocr():
+            self.unreadable(f"{att.filename}: a photo or scan, but OCR (tesseract) is not installed")
+            return None
+        if self.ocr_pages >= self.options.max_ocr_pages:
+            self.unreadable(f"{att.filename}: not read, over the limit of {self.options.max_ocr_pages} scanned pages a message")
+            return None
+        self.ocr_pages += 1
+        try:
+            return ocr.ocr_image(att.data)
+        except Exception as err:  # PIL and tesseract raise many types for odd images
+            self.unreadable(f"{att.filename}: the image could not be read ({type(err).__name__})")
+            return None
+
+    def pdf_pages(self, att: Attachment) -> tuple[PageText, ...] | None:
+        try:
+            pages = read_pdf(att.data)
+        except UnreadableDocument as err:
+            self.unreadable(f"{att.filename}: the PDF is {err} and cannot be read")
+            return None
+        out = []
+        for page in pages:
+            if not (page.needs_ocr and self.options.use_ocr):
                 out.append(page)
-        else:
-            out.append(page)
-    return tuple(out)
+            elif not self.can_ocr():
+                self.unreadable(f"{att.filename} p{page.number}: a scanned page, but OCR (tesseract) is not installed")
+                out.append(page)
+            elif self.ocr_pages >= self.options.max_ocr_pages:
+                self.unreadable(f"{att.filename} p{page.number}: not read, over the limit of {self.options.max_ocr_pages} scanned pages")
+                out.append(page)
+            else:
+                self.ocr_pages += 1
+                try:
+                    out.append(ocr.ocr_pdf_page(att.data, page.number))
+                except Exception as err:  # pdfium and tesseract raise many types for odd scans
+                    self.unreadable(f"{att.filename} p{page.number}: OCR failed ({type(err).__name__})")
+                    out.append(page)
+        return tuple(out)
 
 
 def _claims(mail: InboundEmail, payslips: list[PayslipReading], forms: list[str], problems: list[Problem]) -> list[Claim]:

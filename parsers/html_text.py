@@ -18,6 +18,7 @@ class _Extractor(HTMLParser):
         self.out: list[str] = []
         self.skip = 0
         self.quote = 0
+        self.cell = 0  # inside a table cell: Outlook wraps each cell's text in <p class=MsoNormal>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
@@ -25,10 +26,14 @@ class _Extractor(HTMLParser):
         elif tag == "blockquote":
             self.quote += 1
             self.out.append("\n")
-        elif tag in _BLOCK:
+        elif tag in ("tr", "table"):
+            self.cell = 0
             self.out.append("\n")
         elif tag in _CELL:
+            self.cell += 1
             self.out.append("\t")
+        elif tag in _BLOCK:
+            self.out.append(" " if self.cell else "\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP and self.skip:
@@ -36,8 +41,10 @@ class _Extractor(HTMLParser):
         elif tag == "blockquote" and self.quote:
             self.quote -= 1
             self.out.append("\n")
+        elif tag in _CELL:
+            self.cell = max(0, self.cell - 1)
         elif tag in _BLOCK and tag != "br":
-            self.out.append("\n")
+            self.out.append(" " if self.cell else "\n")
 
     def handle_data(self, data: str) -> None:
         if self.skip:
@@ -58,5 +65,7 @@ def html_to_text(markup: str) -> str:
     except Exception:  # broken markup: fall back to stripping tags
         return html.unescape(re.sub(r"<[^>]+>", " ", markup))
     text = "".join(parser.out).replace("\xa0", " ")
-    lines = [re.sub(r"^\t+", "", line).rstrip() for line in text.split("\n")]
+    # a cell's inner paragraphs leave spaces around the tab; a row starts with its first cell
+    text = re.sub(r" *\t *", "\t", text)
+    lines = [re.sub(r"^[\t ]+", "", line).rstrip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -70,7 +70,8 @@ def _is_automatic(msg: Message, subject: str | None) -> bool:
     precedence = (_header(msg, "Precedence") or "").lower()
     if auto != "no" or precedence in ("bulk", "list", "junk", "auto_reply"):
         return True
-    if any(_header(msg, h) for h in ("List-Id", "X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress-Ignore")):
+    # List-Unsubscribe (RFC 2369/8058) marks newsletters; a workplace's own mail never carries it
+    if any(_header(msg, h) for h in ("List-Id", "List-Unsubscribe", "X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress-Ignore")):
         return True
     if msg.get_content_type() == "multipart/report":
         return True
@@ -121,6 +122,10 @@ class _Walker:
         if depth > 20:  # a pathological nesting depth (MIME torture tests)
             return
         ctype = msg.get_content_type()
+        # message/rfc822 counts as multipart to the library; it is a forwarded mail: mark it as one
+        if ctype == "message/rfc822" or (ctype.startswith("message/") and ctype not in _SKIPPED_TYPES):
+            self._enclosed(msg, depth)
+            return
         if msg.is_multipart():
             payload = msg.get_payload()
             parts = [p for p in payload if isinstance(p, Message)] if isinstance(payload, list) else []
@@ -129,9 +134,6 @@ class _Walker:
                 return
             for part in parts:
                 self.walk(part, depth + 1)
-            return
-        if ctype == "message/rfc822" or (ctype.startswith("message/") and ctype not in _SKIPPED_TYPES):
-            self._enclosed(msg, depth)
             return
         filename = _filename(msg)
         disposition = (msg.get_content_disposition() or "").lower()

@@ -15,6 +15,7 @@ import shutil
 from parsers.layout import PageText, TextLine, Word
 
 DPI = 300
+A4_WIDTH_POINTS = 595.0
 _SLIP = re.compile(r"(?<=\d)[;:](?=\d)")
 
 
@@ -80,10 +81,12 @@ def ocr_pdf_page(data: bytes, page_number: int) -> PageText:
 
 
 def ocr_image(data: bytes) -> PageText:
-    """A photo or image scan (JPEG/PNG). Coordinates stay in pixels at the image's own scale."""
+    """A photo or image scan (JPEG/PNG)."""
     from PIL import Image, ImageOps
 
     image = ImageOps.exif_transpose(Image.open(io.BytesIO(data)))
     if image.mode not in ("L", "RGB"):
         image = image.convert("RGB")
-    return _words_from_image(image, 1, 1.0)[0]
+    # Pixels -> points of an A4 page of the photo's width, so gaps between words and columns
+    # mean the same as on a PDF (layout.CELL_GAP) whatever the camera's resolution.
+    return _words_from_image(image, 1, A4_WIDTH_POINTS / max(1, image.width))[0]

@@ -26,7 +26,9 @@ _CURRENT = ("beløb", "total", "periode", "i perioden", "denne periode", "beløb
             "beløb (-)", "beløb kr", "kr.", "udbetalt", "i alt")  # fmt: skip
 _HISTORIC = ("år til dato", "i ferieåret", "akkumuleret", "saldo", "saldi", "hidtil i år", "forrige periode",
              "sidste periode", "året", "ytd")  # fmt: skip
-_UNITS = ("antal", "timer", "enheder", "enh", "enh.", "grundlag", "sats", "timeløn")
+# Normtid (MultiLøn, Bluegarden) is the agreed hours, not the paid ones: a column of its own so
+# its figures are never taken for Enheder.
+_UNITS = ("antal", "timer", "enheder", "enh", "enh.", "grundlag", "sats", "timeløn", "normtid")
 _OTHER_HEADERS = ("tekst", "beskrivelse", "nr.", "nr", "kode", "art", "løndel", "lønart", "periode tekst")
 _HEADER_WORDS = sorted(_CURRENT + _HISTORIC + _UNITS + _OTHER_HEADERS, key=len, reverse=True)
 _YTD_TITLE = re.compile(r"^\s*(år til dato|saldi|akkumuleret|hidtil i år|saldo)\s*:?\s*$", re.I)
@@ -42,6 +44,11 @@ _NAME_STOP = re.compile(
     r"skattekort|ferie|pension|ansat|personale",
     re.I,
 )
+_NAME_LABEL = re.compile(r"^(?:navn|medarbejder(?:navn)?|lønmodtager|ansat)\s*:\s*(?P<v>.+)$", re.I)
+# A pay row for another period than the payslip's ("P 01.09-30.09" on October's KMD payslip,
+# "Efterregulering"): back pay is paid now, so it is a cost line, but its hours were not worked now.
+_ROW_PERIOD = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?-(\d{1,2})\.(\d{1,2})\.?\d{0,4}$")
+_BACK_PAY = re.compile(r"efterregulering|efterbetaling|regulering\s+vedr|tilbagebetaling", re.I)
 _NAME = re.compile(r"^[A-ZÆØÅÉÜÖÄ][\w'’.-]+(?: [A-ZÆØÅÉÜÖÄ][\w'’.-]+| (?:von|van|de|la|af|le))*$")
 
 
@@ -227,6 +234,12 @@ def read_payslip(pages: tuple[PageText, ...], filename: str, *, prefix: str = "a
 
 def _identity(reading: PayslipReading, page: PageText, index: int, line: TextLine, prefix: str, filename: str) -> None:
     text = line.text
+    if "employee.name" not in reading.fields:
+        for cell in line.cells():
+            m = _NAME_LABEL.match(" ".join(w.text for w in cell))
+            if m and 2 <= len(m.group("v").split()) <= 5 and _NAME.match(m.group("v")) and not _NAME_STOP.search(m.group("v")):
+                reading.put("employee.name", m.group("v"), _where(prefix, filename, line.page, cell[1:] or cell))
+                break
     if _CPR_LABEL.search(text) and (m := _CPR_VALUE.search(text)):
         words = [w for w in line.words if m.group(1) in w.text.replace("-", "")[:6] or m.group(2) in w.text]
         where = _where(prefix, filename, line.page, words or list(line.words))
@@ -314,7 +327,7 @@ def _row(
             return
         seen.add((label.lower(), amount))
         reading.lines.append((meaning, amount, label, where))
-        if unit_word is not None and meaning in (Kind.SALARY, Kind.SICK_PAY):
+        if unit_word is not None and meaning in (Kind.SALARY, Kind.SICK_PAY) and not _other_period(reading, line, label):
             key = "hours.worked" if meaning == Kind.SALARY else "hours.sick"
             hours = abs(_value(unit_word))
             old = reading.fields.get(key)
@@ -323,6 +336,17 @@ def _row(
                 reading.put(key, hours, wh)
             elif isinstance(old.value, Decimal):
                 reading.fields[key] = Read(old.value + hours, old.source, old.confidence)
+
+
+def _other_period(reading: PayslipReading, line: TextLine, label: str) -> bool:
+    """Back pay, or a row whose period code lies outside the payslip's period."""
+    if _BACK_PAY.search(label):
+        return True
+    start = reading.get("period.start")
+    for word in line.words[:3]:
+        if (m := _ROW_PERIOD.match(word.text)) and isinstance(start, dt.date):
+            return int(m.group(2)) != start.month and int(m.group(4)) != start.month
+    return False
 
 
 def _prose_after(line: TextLine, last_money: Word) -> bool:
