@@ -8,7 +8,11 @@ error and filed in `Failed`; processing the same bytes again decides nothing new
 
 from __future__ import annotations
 
+import dataclasses
+import email
+import email.policy
 import logging
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,9 +24,9 @@ from claims.cpr import has_valid_date, mask_in_text
 from claims.decide import Decision, decide, not_a_claim_decision
 from claims.model import Outcome, ParsedMessage
 from ledger.store import RecordedMessage
+from mailroom.automatic import is_automatic
 from mailroom.errors import MailroomError
 from mailroom.inbound import Folder, InboundMail
-from parsers.claim import parse_message
 from parsers.document import parse_document
 
 log = logging.getLogger("claims.run")
@@ -55,12 +59,13 @@ def process_raw(services: Services, raw: bytes, *, source_key: str | None = None
     if record.state in DONE_STATES:
         return record, DONE_STATES[record.state]  # the same bytes again: nothing new is decided
     try:
-        parsed = parse_message(raw, max_attachment_bytes=services.settings.max_attachment_bytes)
+        parsed = services.parse(raw)
         store.record_parse(record.id, parse_document(parsed))
         state = _decide_and_store(services, record, parsed)
     except Exception as err:  # a bug or a message we cannot handle: keep it, with its error
         detail = mask_in_text(f"{type(err).__name__}: {err}")[:2000]
-        log.exception("message %s failed: %s", record.id, detail)
+        # never log.exception: the traceback's text may hold a CPR number, so it is masked too
+        log.error("message %s failed: %s\n%s", record.id, detail, mask_in_text(traceback.format_exc()))
         store.mark_message_failed(record.id, detail)
         return record, Folder.FAILED
     return record, DONE_STATES[state]
@@ -69,6 +74,9 @@ def process_raw(services: Services, raw: bytes, *, source_key: str | None = None
 def _decide_and_store(services: Services, record: RecordedMessage, parsed: ParsedMessage) -> str:
     store, policy, today = services.store, services.policy, services.today()
     info = parsed.info
+    if not info.automatic and is_automatic(_head(services.store.raw(record.id))):
+        info = dataclasses.replace(info, automatic=True)  # the mailroom's wider test: List-Unsubscribe, bounces
+        parsed = dataclasses.replace(parsed, info=info)
     if not parsed.claims:
         decision = not_a_claim_decision(policy)
         with store.unit() as unit:
@@ -117,6 +125,11 @@ def _decide_and_store(services: Services, record: RecordedMessage, parsed: Parse
         state = "review" if review else "decided"
         unit.set_message_state(record.id, state)
     return state
+
+
+def _head(raw: bytes) -> email.message.Message:
+    head = raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    return email.message_from_bytes(head + b"\r\n\r\n", policy=email.policy.compat32)
 
 
 def _superseded_waiting(services: Services, claim: object) -> str | None:

@@ -30,4 +30,4 @@ def reply_for(services: Services, parsed: ParsedMessage, claim: Claim | None, ro
         now=services.now(),
         from_address=services.settings.from_address,
     )
-    return ReplyDraft(to=rendered.to, subject=rendered.subject, message_id=rendered.message_id, raw=rendered.raw, kind=rendered.kind.value)
+    return ReplyDraft(to=rendered.to, subject=rendered.subject, message_id=rendered.message_id, raw=rendered.raw, kind="reply")
