@@ -40,7 +40,9 @@ _EMPLOYER_LABEL = re.compile(
 )
 _NAME_WORD = r"[A-ZÆØÅÉÜÖÄ][a-zæøåéüöäA-ZÆØÅ'’-]+"
 _NAME_BEFORE_CPR = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})\s*[,(]?\s*(?i:cpr[-.\s]?(?:nr)?\.?|personnummer)?\s*[:.]?\s*$")
-_NAME_POSSESSIVE = re.compile(rf"(?i:refundere|refusion\s+(?:af|for)|lønseddel\s+for)\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})(?:'s?|s)?\s+(?i:løn)")
+_NAME_POSSESSIVE = re.compile(
+    rf"(?i:refundere|refusion\s+(?:af|for)|lønseddel\s+for)\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})(?:'s?|s)?\s+(?i:løn)"
+)
 _PERIOD_LABEL = re.compile(r"^\s*(løn|refusions|afregnings)?periode\w*\s*(for\s+refusion)?\s*[:\t]", re.I)
 _HOURS_LABEL = re.compile(r"^\s*(antal\s+)?(arbejdede\s+|betalte\s+|løn|arbejds)?timer(\s+i\s+alt)?(\s+i\s+perioden)?\s*[:\t]", re.I)
 _SICK_HOURS_LABEL = re.compile(r"^\s*(syge?timer|timer\s+(under|med)\s+sygdom|sygdom\s*\(timer\))\s*[:\t]", re.I)
@@ -261,26 +263,36 @@ def _employer_before(prefix: str) -> str | None:
     return None
 
 
+@dataclass
+class _Item:
+    """A label and the numbers after it on one line (the last is the amount)."""
+
+    meaning: Kind | Label
+    label: str
+    values: list[Decimal]
+
+
 def _items(line: str, *, hours_column: bool) -> tuple[list[tuple[Kind | Label, Decimal, str]], dict[str, Decimal]]:
     masked = _MASK_TOKENS.sub(lambda m: " " * len(m.group(0)), line)
     numbers = [n for n in find_numbers(masked) if n.has_decimals or n.has_currency]
-    items: list[tuple[Kind | Label, Decimal, str, list[Decimal]]] = []
-    current: list[object] | None = None
+    items: list[_Item] = []
+    current: _Item | None = None
     previous_end = 0
     for number in numbers:
         label = masked[previous_end : number.start]
         previous_end = number.end
         meaning = _meaning(label)
-        if meaning is not None and meaning not in (Label.IGNORE,):
-            current = [meaning, label, [number.value]]
-            items.append(current)  # type: ignore[arg-type]
+        if meaning is not None and meaning != Label.IGNORE:
+            current = _Item(meaning, label, [number.value])
+            items.append(current)
         elif current is not None and _CURRENCY_ONLY.match(_RATE.sub(" ", label)):
-            current[2].append(number.value)  # type: ignore[union-attr, index]
+            current.values.append(number.value)
         else:
             current = None
     out: list[tuple[Kind | Label, Decimal, str]] = []
     hours: dict[str, Decimal] = {}
-    for meaning, label, values in items:  # type: ignore[misc]
+    for item in items:
+        meaning, label, values = item.meaning, item.label, item.values
         amount = values[-1]
         out.append((meaning, abs(amount) if meaning == Label.TOTAL else amount, _clean_label(label)))
         if meaning in (Kind.SALARY, Kind.SICK_PAY) and len(values) >= 2:
@@ -384,16 +396,16 @@ def _sickness(section: Section, lines: list[str]) -> None:
                 section.put("sick.last_day", dates[0][0])
         if _FIRST_SICK.search(line) or _LAST_SICK.search(line):
             if "sick.first_day" in section.values and "sick.last_day" not in section.values:
-                dates = [d for d, _, _ in find_dates(line)]
-                if len(dates) >= 2 and re.search(r"(?i)\btil\b", line):
-                    section.put("sick.last_day", dates[1])
+                days = [d for d, _, _ in find_dates(line)]
+                if len(days) >= 2 and re.search(r"(?i)\btil\b", line):
+                    section.put("sick.last_day", days[1])
             continue
-        dates = [d for d, _, _ in find_dates(line)]
-        if len(dates) >= 2:
-            section.put("sick.first_day", dates[0])
-            section.put("sick.last_day", dates[1])
-        elif len(dates) == 1 and re.search(r"(?i)\b(fra|siden|startede|begyndte)\b", line):
-            section.put("sick.first_day", dates[0])
+        days = [d for d, _, _ in find_dates(line)]
+        if len(days) >= 2:
+            section.put("sick.first_day", days[0])
+            section.put("sick.last_day", days[1])
+        elif len(days) == 1 and re.search(r"(?i)\b(fra|siden|startede|begyndte)\b", line):
+            section.put("sick.first_day", days[0])
 
 
 def _names(section: Section, lines: list[str], text: str) -> None:

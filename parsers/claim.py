@@ -205,7 +205,8 @@ def _pair(sections: list[Section], payslips: list[PayslipReading]) -> list[tuple
         cpr = section.values.get("employee.cpr")
         match = next((p for p in left if cpr and p.get("employee.cpr") == cpr), None)
         if match is None and section.values.get("period.start"):
-            match = next((p for p in left if p.get("employee.cpr") is None and p.get("period.start") == section.values["period.start"]), None)
+            start = section.values["period.start"]
+            match = next((p for p in left if p.get("employee.cpr") is None and p.get("period.start") == start), None)
         if match is None and len(sections) == 1 and left:
             match = next((p for p in left if not cpr or p.get("employee.cpr") in (None, cpr)), None)
         if match is not None:

@@ -23,7 +23,10 @@ MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }  # fmt: skip
-_MONTH = r"(?P<{name}>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?"
+_MONTH = (
+    r"(?P<{name}>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?"
+)
 _DASH = r"\s*(?:-|–|—|til(?:\s+og\s+med)?|to)\s*"
 _NUM_DATE = r"(?P<{p}d>\d{{1,2}})[./-](?P<{p}m>\d{{1,2}})[./-](?P<{p}y>\d{{4}}|\d{{2}})(?!\d)"
 _TEXT_DATE = r"(?P<{p}d>\d{{1,2}})\.?\s*" + _MONTH.replace("{name}", "{p}mn") + r"\s+(?P<{p}y>\d{{4}})"

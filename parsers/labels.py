@@ -30,7 +30,8 @@ def _r(pattern: str) -> re.Pattern[str]:
 
 # (pattern, meaning), first match wins.
 _RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
-    (_r(r"opsparet|saldo|akkumuleret|år til dato|i ferieåret|feriepengegrundlag|ferieberettige|pensionsprocent|beskæftigelsesgrad|feriedage|optjent"), Label.IGNORE),
+    (_r(r"opsparet|saldo|akkumuleret|år til dato|i ferieåret|feriepengegrundlag|ferieberettige|pensionsprocent|"
+        r"beskæftigelsesgrad|feriedage|optjent"), Label.IGNORE),
     (_r(r"^\W*(time|måneds|grund)?løn\b.*(ekskl|uden|excl)"), Kind.SALARY),
     (_r(r"bruttoløn|brutto\s*i\s*alt|lønindtægt i alt|a-?indkomst og am"), Label.GROSS),
     (_r(r"am-?bidrags?-?grundlag|am-?grundlag|am-?indkomst|am-?bidragspligtig"), Label.AM_BASIS),
