@@ -22,6 +22,8 @@ _GROUPED_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")  # 1.234 / 12.345.678: Danish 
 _GROUPED_COMMA_DOT = re.compile(r"^\d{1,3}(,\d{3})+\.\d{1,2}$")  # 1,234.50: English thousands
 _GROUPED_DOT_COMMA = re.compile(r"^\d{1,3}(\.\d{3})+,\d+$")  # 1.234,56
 _PLAIN = re.compile(r"^\d+([.,]\d+)?$")
+_DIGIT_SPACE_DIGIT = re.compile(r"\d[\s\u00a0\u202f\u2009]+\d")
+_SPACE_GROUPED = re.compile(r"^[-+\u2212\u2013]?\s*\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+|,-)?\s*[-\u2212\u2013]?$")
 
 
 def to_ore(value: Decimal) -> Decimal:
@@ -35,7 +37,9 @@ def parse_number(text: str) -> Decimal | None:
     ``"1.234,56"`` -> 1234.56, ``"1.234,-"`` -> 1234, ``"34,5"`` -> 34.5, ``"DKK 1234.50"`` -> 1234.50,
     ``"-356,00"`` and ``"356,00-"`` -> -356.00. Anything that is not one number gives None.
     """
-    s = _CURRENCY.sub(" ", text.strip())
+    s = _CURRENCY.sub(" ", text.strip()).strip()
+    if _DIGIT_SPACE_DIGIT.search(s) and not _SPACE_GROUPED.match(s):
+        return None  # "12 34" is two numbers; a space between digits only groups thousands
     s = _SPACES.sub("", s)
     if not s:
         return None
