@@ -24,13 +24,9 @@ MAX_PAGES = 30  # a payslip has one to a few pages; a 300-page report is not one
 
 
 def read_pdf(data: bytes) -> tuple[PageText, ...]:
-    if b"/Encrypt" in data[-4096:] or b"/Encrypt" in data[:4096]:
-        # pdfminer may open some encrypted files with an empty password; a protected payslip
-        # is still unreadable for us if the text comes out empty, which is checked below.
-        pass
+    pages: list[PageText] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = []
             for number, page in enumerate(pdf.pages[:MAX_PAGES], start=1):
                 words = [
                     Word(str(w["text"]), float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]))
@@ -39,7 +35,9 @@ def read_pdf(data: bytes) -> tuple[PageText, ...]:
                 needs_ocr = not words and bool(page.images)
                 pages.append(PageText(number, group_lines(words, number), needs_ocr=needs_ocr))
                 page.flush_cache()
-            return tuple(pages)
     except Exception as err:  # pdfminer raises many types for broken or protected files
         reason = "password protected" if "password" in f"{type(err).__name__} {err}".lower() or b"/Encrypt" in data else "corrupt"
         raise UnreadableDocument(reason) from err
+    if not pages:  # a page tree that leads nowhere (fuzzed or cut-off files)
+        raise UnreadableDocument("corrupt (no pages)")
+    return tuple(pages)
