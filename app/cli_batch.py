@@ -39,7 +39,8 @@ def batch() -> None:
 
                 result = run_batch(services, progress=show)
         else:
-            result = run_batch(services, progress=lambda step, done, total: logging.info("%s %d/%d", step, done, total))
+            log = logging.getLogger("claims.batch")
+            result = run_batch(services, progress=lambda step, done, total: log.info("%s %d/%d", step, done, total))
     report = result.report
     assert report is not None
     print(f"claims batch {report.day}: {result.run.decided} message(s) handled, {len(result.run.failed)} failed, "
