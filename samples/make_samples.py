@@ -1,3 +1,4 @@
+# ruff: noqa: E501, E702  (a drawing script: one payslip row per line reads best)
 """Writes the shipped sample mailbox (samples/maildir) and its placements (samples/placements.csv).
 
 Fictional people and numbers (CPR numbers with valid dates and check digits; CVR numbers that
@@ -9,14 +10,14 @@ rebuild the samples: the output is deterministic.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import shutil
 from dataclasses import dataclass
 from decimal import Decimal
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime
 from pathlib import Path
-import datetime as dt
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
