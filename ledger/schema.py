@@ -171,3 +171,61 @@ outbox = Table(
 )
 
 APPEND_ONLY = ("decisions", "ledger_entries")
+
+# --- the review page (issue 5; migration 0002) ---------------------------------------------------
+
+# People who use the review page. `password_hash` is an argon2 hash (review/passwords.py);
+# the plain password never reaches the database.
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("role", String(20), nullable=False),  # reviewer | admin
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", TIMESTAMP, nullable=False),
+)
+
+# A logged-in browser. Only the SHA-256 of the cookie's token is kept, so a copy of the
+# database cannot be used to log in; `csrf` is the synchronizer token of the session's forms.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", TIMESTAMP, nullable=False),
+    Column("expires_at", TIMESTAMP, nullable=False),
+    Column("ended_at", TIMESTAMP, nullable=True),
+)
+
+# Login attempts, for the rate limit (failures per user name and address in a window).
+login_attempts = Table(
+    "login_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("address", String(64), nullable=False),
+    Column("ok", Integer, nullable=False),  # 1 or 0 (an Integer: the same on SQLite and PostgreSQL)
+    Column("at", TIMESTAMP, nullable=False),
+    Index("ix_login_attempts_at", "at"),
+)
+
+# Append-only: what reviewers did that is not a decision: a first approval waiting for the
+# second reviewer (FOUR_EYES), a revealed CPR number, a filed mail. `data` never holds a CPR.
+review_events = Table(
+    "review_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(30), nullable=False),
+    Column("reference", String(20), nullable=True),
+    Column("message_pk", Integer, ForeignKey("messages.id"), nullable=True),
+    Column("user_name", String(100), nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("created_at", TIMESTAMP, nullable=False),
+    Index("ix_review_events_reference", "reference"),
+    Index("ix_review_events_message_pk", "message_pk"),
+)
+
+APPEND_ONLY_REVIEW = ("review_events",)
