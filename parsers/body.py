@@ -319,7 +319,12 @@ def _meaning(label: str) -> Kind | Label | None:
     return None
 
 
+_LABEL_CURRENCY = re.compile(r"^\s*(?:kr\.?|dkk)(?=[\s.,]|$)[\s.,]*|[\s:]*\b(?:kr\.?|dkk)\s*$", re.I)
+
+
 def _clean_label(label: str) -> str:
+    """``Løn: kr.`` -> ``Løn``; ``kr., ATP`` -> ``ATP``: the currency belongs to the amount."""
+    label = _LABEL_CURRENCY.sub("", label)
     label = re.split(r"[;:?!]|\.\s", label)[-1] if re.search(r"[a-zæøå]", re.split(r"[;:?!]|\.\s", label)[-1], re.I) else label
     return re.sub(r"\s+", " ", label).strip(" ,:-–/\t(") or label.strip()
 
