@@ -60,6 +60,7 @@ _MASK_TOKENS = re.compile(
     r"\bkl\.?\s*\d{1,2}[.:]\d{2}|\b(?:tlf|telefon|mobil|tel)\.?:?\s*[+\d][\d ]{6,}|\b\d{2}\s\d{2}\s\d{2}\s\d{2}\b",
     re.I,
 )
+_TOTAL_AFTER = re.compile(r"\s*(?:kr\.?|dkk|,-)?\s*(?:i\s+alt|ialt|samlet|in total)\b", re.I)
 _RATE = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 _ABBREVIATED = r"(?<!ekskl)(?<!inkl)(?<!excl)(?<!incl)(?<!evt)(?<!pr)(?<!kr)(?<!ca)(?<!nr)"
 _CURRENCY_ONLY = re.compile(r"^[\s:().,\-–/x×á@=]*(kr\.?|dkk|,-)?[\s:().,\-–/]*$", re.I)
@@ -287,6 +288,9 @@ def _items(line: str, *, hours_column: bool) -> tuple[list[tuple[Kind | Label, D
             items.append(current)
         elif current is not None and _CURRENCY_ONLY.match(_RATE.sub(" ", label)):
             current.values.append(number.value)
+        elif _TOTAL_AFTER.match(masked[number.end :]):  # "Det er 5.200 kr. i alt": the word follows
+            current = None
+            items.append(_Item(Label.TOTAL, "i alt", [number.value]))
         else:
             current = None
     out: list[tuple[Kind | Label, Decimal, str]] = []

@@ -24,3 +24,8 @@ def test_a_sentence_that_names_several_costs_gives_one_line_each() -> None:
     assert [(kind, amount) for kind, amount, _ in sections[0].lines] == [
         (Kind.SALARY, Decimal("3000")), (Kind.ATP, Decimal("63.10")), (Kind.HOLIDAY_PAY, Decimal("375"))]  # fmt: skip
     assert sections[0].total == Decimal("3438.10")
+
+
+def test_a_total_named_after_its_amount_is_the_total_and_no_line() -> None:
+    _, sections = read_sections("Kan I refundere Idas løn for oktober? Det er 5.200 kr. i alt. Lønsedlen kommer senere.")
+    assert sections[0].lines == [] and sections[0].total == Decimal("5200")
