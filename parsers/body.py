@@ -245,7 +245,7 @@ def _identity(section: Section, line: str) -> None:
     for m in _CVR.finditer(line):
         if cvr := cvr_numbers.compact(m.group(1)):
             section.put("employer.cvr", cvr)
-            name = _employer_before(line[: m.start()])
+            name = _employer_before(line[: m.start()]) or _employer_after(line[m.end() :])
             if name:
                 section.values.setdefault("employer.name", name)
     if m2 := _EMPLOYER_LABEL.search(line):
@@ -254,10 +254,17 @@ def _identity(section: Section, line: str) -> None:
             section.values["employer.name"] = name
 
 
+def _employer_after(rest: str) -> str | None:
+    """``CVR-nr.: 29189919 (Albertslund Kommune)``."""
+    m = re.match(r"\s*\(([A-ZÆØÅ][^()\d]{2,60})\)", rest)
+    return m.group(1).strip() if m else None
+
+
 def _employer_before(prefix: str) -> str | None:
     """``Albertslund Kommune, CVR 29189919`` / ``CPR 2211883548, Albertslund Kommune, CVR``."""
     piece = re.split(r"[,;:(\t]|\d", prefix.rstrip(" ,(:-"))[-1].strip() if prefix.strip(" ,(:-") else ""
     piece = re.sub(r"^(arbejdsgiver(en)?\s*(er)?|og|hos)\s+", "", piece, flags=re.I).strip(" .")
+    piece = re.sub(r"(?i)^(arbejdsgiver\w*|vores|virksomhedens|firmaets)$", "", piece).strip()
     words = piece.split()
     if 1 <= len(words) <= 5 and all(w[0].isupper() or w in ("&", "og", "for", "i") for w in words):
         return piece
@@ -373,6 +380,12 @@ def _hours(section: Section, lines: list[str]) -> None:
                 section.put("hours.sick", _number(sick.group(1)) if sick else None)
             else:
                 section.put("hours.worked", _number(rest))
+    table_worked, table_sick = section.values.get("table.worked"), section.values.get("table.sick")
+    stated = section.values.get("hours.worked")
+    if isinstance(table_worked, Decimal) and isinstance(table_sick, Decimal) and stated == table_worked + table_sick:
+        # "Timer: 40,5" over a table of 34,5 worked and 6 sick hours: the stated figure is the
+        # paid total, not the hours worked (else the sick hours would count twice)
+        section.values["hours.worked"] = table_worked
     for key in ("worked", "sick"):
         if f"hours.{key}" not in section.values and f"table.{key}" in section.values:
             section.put(f"hours.{key}", section.values[f"table.{key}"])

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
-from claims.model import Attachment, Claim, CostLine, ParsedMessage, PayslipFacts, Problem
+from claims.model import Attachment, Claim, CostLine, ParsedMessage, PayslipFacts, Period, Problem
 from claims.money import to_ore
 from parsers import ocr
 from parsers.body import Section, markers, read_sections, split_text
-from parsers.danish import find_periods
+from parsers.danish import bare_month, find_periods
 from parsers.layout import PageText
 from parsers.message import InboundEmail, read_email
 from parsers.payslip import PayslipReading, Read, read_payslip
@@ -189,11 +189,12 @@ def _claims(mail: InboundEmail, payslips: list[PayslipReading], forms: list[str]
         for key in section.conflicts:
             problems.append(Problem("AMBIGUOUS", f"the mail states two different values for {key}"))
     pairs = _pair(sections, payslips)
+    month = bare_month(f"{subject}\n{text.own}", mail.info.date.date() if mail.info.date else None)
     claims = []
     for section, payslip in pairs:
         if not section.is_claim and payslip is None:
             continue
-        claims.append(_merge(section, payslip, quoted, subject, final, correction, single=len(pairs) == 1))
+        claims.append(_merge(section, payslip, quoted, subject, final, correction, single=len(pairs) == 1, month=month))
     return claims
 
 
@@ -232,6 +233,7 @@ def _merge(
     correction: bool,
     *,
     single: bool,
+    month: Period | None = None,
 ) -> Claim:
     values: dict[str, object] = {}
     sources: dict[str, str] = {}
@@ -249,6 +251,10 @@ def _merge(
         values["period.start"], values["period.end"] = found[0].period.start, found[0].period.end
         for key in ("period.start", "period.end"):
             sources[key], confidence[key] = "body", 0.8
+    if "period.start" not in values and single and month is not None:  # "for oktober måned", the year from the Date
+        values["period.start"], values["period.end"] = month.start, month.end
+        for key in ("period.start", "period.end"):
+            sources[key], confidence[key] = "body", 0.7
     lines, total = _lines(section, payslip, quoted, sources, confidence)
     start, end = values.get("period.start"), values.get("period.end")
     last = values.get("sick.last_day")

@@ -197,3 +197,16 @@ def find_numbers(text: str) -> list[Number]:
             )
         )
     return out
+
+
+_BARE_MONTH = re.compile(r"\b(?:for|i|fra)\s+" + _MONTH.format(name="m") + r"(?:\s+måned)?\b(?!\.?\s*\d)", re.I)
+
+
+def bare_month(text: str, reference: dt.date | None) -> Period | None:
+    """``for oktober (måned)`` without a year: the latest such month not after `reference`
+    (the email's date), since a workplace claims for a month that has passed."""
+    if reference is None or not (m := _BARE_MONTH.search(text)):
+        return None
+    month = MONTHS[m.group("m").lower()]
+    year = reference.year if month <= reference.month else reference.year - 1
+    return month_period(year, month)

@@ -29,3 +29,14 @@ def test_a_sentence_that_names_several_costs_gives_one_line_each() -> None:
 def test_a_total_named_after_its_amount_is_the_total_and_no_line() -> None:
     _, sections = read_sections("Kan I refundere Idas løn for oktober? Det er 5.200 kr. i alt. Lønsedlen kommer senere.")
     assert sections[0].lines == [] and sections[0].total == Decimal("5200")
+
+
+def test_stated_hours_that_are_worked_plus_sick_hours_of_the_table_count_the_sick_hours_once() -> None:
+    text = "Antal timer i perioden: 40,5\nLønart\tAntal\tSats\tBeløb\nTimeløn\t34,50\t150,00\t5.175,00\nSygeløn\t6,00\t150,00\t900,00"
+    _, sections = read_sections(text)
+    assert sections[0].values["hours.worked"] == Decimal("34.50") and sections[0].values["hours.sick"] == Decimal("6.00")
+
+
+def test_an_employer_named_in_parentheses_after_its_cvr_is_the_employer() -> None:
+    _, sections = read_sections("Arbejdsgiverens CVR-nr.: 29189919 (Albertslund Kommune)\nCPR: 150590-1236")
+    assert sections[0].values["employer.name"] == "Albertslund Kommune"

@@ -123,3 +123,15 @@ def test_two_months_joined_by_og_make_one_period() -> None:
 
 def test_a_single_whole_date_is_no_month_period() -> None:
     assert all(f.kind != "month" for f in find_periods("Ansat fra 21. september 2026"))
+
+
+def test_a_month_without_a_year_is_the_latest_such_month_before_the_email() -> None:
+    import datetime as dt
+
+    from parsers.danish import bare_month
+
+    october = bare_month("refusion for oktober måned", dt.date(2026, 11, 2))
+    december = bare_month("refusion for december", dt.date(2026, 1, 5))
+    assert october is not None and (october.start, october.end) == (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    assert december is not None and december.start == dt.date(2025, 12, 1)
+    assert bare_month("for oktober 2026", dt.date(2026, 11, 2)) is None  # a year is stated: not a bare month
