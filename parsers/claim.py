@@ -215,13 +215,23 @@ def _pair(sections: list[Section], payslips: list[PayslipReading]) -> list[tuple
         pairs.append((section, match))
     if len(sections) == 1 and not sections[0].is_claim and pairs and pairs[0][1] is None and left:
         pairs = [(sections[0], left.pop(0))]
-    cprs = {s.values.get("employee.cpr") for s in sections}
+    paired = {(p.get("employee.cpr"), p.get("period.start")) for _, p in pairs if p is not None}
     for payslip in left:
-        if payslip.get("employee.cpr") in cprs and payslip.get("employee.cpr") is not None:
+        cpr, start = payslip.get("employee.cpr"), payslip.get("period.start")
+        if cpr is not None and any(cpr == c and (start is None or s is None or start == s) for c, s in paired):
             continue  # a second copy or page of a payslip already paired
-        base = sections[0] if len(sections) == 1 and not sections[0].is_claim else Section()
-        pairs.append((base, payslip))
+        paired.add((cpr, start))
+        pairs.append((_shared(sections), payslip))
     return pairs
+
+
+def _shared(sections: list[Section]) -> Section:
+    """What the text says for every payslip: one more payslip (another month, another person)
+    takes the text's employer, and its name and CPR only when the text names one person."""
+    if len(sections) != 1:
+        return Section()
+    keep = ("employer.name", "employer.cvr") if sections[0].lines else ("employer.name", "employer.cvr", "employee.name", "employee.cpr")
+    return Section(values={k: v for k, v in sections[0].values.items() if k in keep})
 
 
 def _merge(

@@ -1,0 +1,39 @@
+"""Claims of one email: payslips pair with what the text says, one claim per person and month."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from email.message import EmailMessage
+
+from parsers.claim import parse_message
+from tests.fixtures import payslip_docs as docs
+
+
+def _september(page: docs.Page) -> list[docs.Text]:
+    return [dataclasses.replace(t, text=t.text.replace("01.10.2026 - 31.10.2026", "01.09.2026 - 30.09.2026")) for t in page]
+
+
+def _mail(body: str, *payslips: bytes) -> bytes:
+    msg = EmailMessage()
+    msg["From"], msg["Subject"], msg["Date"] = "leder@albertslund.dk", "Lønsedler", "Mon, 02 Nov 2026 10:00:00 +0100"
+    msg.set_content(body)
+    for n, data in enumerate(payslips):
+        msg.add_attachment(data, maintype="application", subtype="pdf", filename=f"lonseddel-{n}.pdf")
+    return msg.as_bytes()
+
+
+def test_two_payslips_of_one_person_for_two_months_are_two_claims_with_the_texts_cpr() -> None:
+    october = docs.kmd_opus_one_page("Emil Berg", "010203-4015")
+    raw = _mail("Hej\n\nHer er lønsedlerne for Emil Berg, cpr 010203-4015, til refusion.\n\nMvh\n",
+                docs.pdf([_september(october)]), docs.pdf([october]))
+    claims = parse_message(raw).claims
+    assert [(c.cpr, c.period_start) for c in claims] == [
+        ("0102034015", dt.date(2026, 9, 1)), ("0102034015", dt.date(2026, 10, 1))]  # fmt: skip
+    assert all(c.lines for c in claims)
+
+
+def test_the_same_payslip_attached_twice_is_one_claim() -> None:
+    page = docs.kmd_opus_one_page("Emil Berg", "010203-4015")
+    raw = _mail("Hej\n\nLønseddel til refusion.\n", docs.pdf([page]), docs.pdf([page]))
+    assert len(parse_message(raw).claims) == 1
