@@ -81,7 +81,7 @@ def run_batch(services: Services, *, progress: Callable[[str, int, int], None] |
     run = run_once(services, progress=step("Post"))
     result = BatchResult(run=run)
     result.reminders = send_reminders(services)
-    deliver(services, run)  # the reminders, and the replies whose retry time has come
+    deliver(services, run, due_only=False)  # the reminders, and every reply still waiting, due or not
     result.report = build_report(services, run, result.reminders)
     result.files = write_report(result.report, reports or Path("var") / "reports")
     return result

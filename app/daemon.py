@@ -13,7 +13,7 @@ from types import FrameType
 from sqlalchemy.exc import OperationalError
 
 from app.bootstrap import Services
-from app.locking import RunLock
+from app.locking import Busy, RunLock
 from app.pipeline import RunReport, _one, deliver
 from mailroom.errors import ConfigError, MailroomError
 from mailroom.inbound import MailSource
@@ -40,17 +40,14 @@ def run_daemon(services: Services, *, stop: threading.Event | None = None, poll_
     source: MailSource | None = None
     delay = 1.0
     last_health = 0.0
-    with RunLock(services.settings.database_url, wait=float("inf")):
-        log.info("claims daemon started: mailbox %s", _redacted(services.settings.mailbox))
+    log.info("claims daemon started: mailbox %s", _redacted(services.settings.mailbox))
+    try:
         while not stop.is_set():
             try:
                 if source is None:
                     source = services.source()
-                for mail in source.fetch():
-                    if stop.is_set():
-                        break
-                    _one(services, source, mail, report)
-                deliver(services, report)
+                if not _cycle(services, source, report, stop):
+                    continue  # another run (the nightly batch) holds the lock: try again, no IDLE
                 delay = 1.0
                 if time.monotonic() - last_health >= HEALTH_EVERY:
                     last_health = time.monotonic()
@@ -72,10 +69,29 @@ def run_daemon(services: Services, *, stop: threading.Event | None = None, poll_
                     source = None
                 stop.wait(delay)
                 delay = min(delay * 2, 60.0)
+    finally:
         if source is not None:
             source.close()
     log.info("claims daemon stopped cleanly")
     return 0
+
+
+def _cycle(services: Services, source: MailSource, report: RunReport, stop: threading.Event) -> bool:
+    """One round of fetch, decide, file and send, under the run lock. The lock is held for the
+    round only, not while waiting for mail: `claims batch` (the nightly timer) and `claims run
+    --once` take their turn between rounds instead of waiting for the daemon to stop. False when
+    another run kept the lock for a whole wait slice."""
+    try:
+        with RunLock(services.settings.database_url, wait=WAIT_SLICE):
+            for mail in source.fetch():
+                if stop.is_set():
+                    break
+                _one(services, source, mail, report)
+            deliver(services, report)
+    except Busy:
+        log.info("another claims run holds the lock; waiting for it")
+        return False
+    return True
 
 
 def _redacted(url: str) -> str:

@@ -185,16 +185,18 @@ def _decisions_of(services: Services, message_pk: int) -> list[object]:
     return [d for d in services.store.decisions() if d.message_pk == message_pk]
 
 
-def deliver(services: Services, report: RunReport | None = None, *, attempts: int = 5) -> RunReport:
-    """Sends the replies that are due. A failed send stays pending with a later retry time,
-    until `attempts` tries have failed; then it is marked failed for a person to see."""
+def deliver(services: Services, report: RunReport | None = None, *, attempts: int = 5, due_only: bool = True) -> RunReport:
+    """Sends the replies that are due (`due_only=False`: every pending reply, whatever its retry
+    time, as the nightly batch and an operator's `claims batch` after a repair want). A failed send
+    stays pending with a later retry time, until `attempts` tries have failed; then it is marked
+    failed for a person to see."""
     import datetime as dt
 
     from mailroom.errors import PermanentError
 
     report = report or RunReport()
     store = services.store
-    items = store.pending_replies()
+    items = store.pending_replies() if due_only else store.outbox(status="pending")
     if not items:
         return report
     sender = services.sender()
