@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import lru_cache
@@ -23,6 +24,9 @@ from review.ports import Box, PageRef, ReviewConfig, ReviewDeps
 RENDER_SCALE = 2.0  # 144 dpi: sharp on a laptop screen, a few hundred kB per page
 _CPR = re.compile(r"(?<!\d)(\d{6})[-\u2013 ]?(\d{4})(?!\d)")
 _IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff")
+# PDFium is not thread-safe (pypdfium2's docs), and uvicorn runs page handlers in a thread
+# pool: the browser asks for several page images at once. One PDF at a time.
+_PDFIUM = threading.Lock()
 
 
 def _is_pdf(att: Attachment) -> bool:
@@ -59,7 +63,9 @@ class StoredDocuments:
         out: list[PageRef] = []
         for index, att in self._attachments(message_pk):
             try:
-                out.extend(PageRef(index, att.filename, n, w, h) for n, w, h in _page_sizes(att))
+                with _PDFIUM:
+                    sizes = _page_sizes(att)
+                out.extend(PageRef(index, att.filename, n, w, h) for n, w, h in sizes)
             except Exception:  # noqa: BLE001 - an unreadable attachment simply has no pages to show
                 continue
         return tuple(out)
@@ -72,7 +78,8 @@ class StoredDocuments:
         if found is None:
             return None
         try:
-            return _render(found, page, redact)
+            with _PDFIUM:
+                return _render(found, page, redact)
         except Exception:  # noqa: BLE001 - encrypted or corrupt: nothing to show
             return None
 

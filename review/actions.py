@@ -194,7 +194,9 @@ def approve(deps: ReviewDeps, reference: str, user: User, *, changes: Sequence[C
     if total == 0:
         raise ReviewError("Intet beløb at godkende: afvis anmodningen i stedet, med en begrundelse.")
     outcome = "approved" if total == row.claimed else "partially_approved"
-    reason = comment.strip() or ("Godkendt med justeringer." if notes else "Regelforslaget er godkendt.")
+    # The reason in the decision's own column says what changed and why, for the audit trail.
+    changed = "; ".join(n.text or "" for n in notes)
+    reason = " ".join(x for x in (comment.strip(), f"Justeret: {changed}" if changed else "") if x) or "Regelforslaget er godkendt."
     if not needs_four_eyes(deps, row, total):
         decision = _decision(row, outcome, amounts, notes)
         return Done(decision=_append(deps, row, decision, user=user.name, reviewers=(user.name,), reason=reason))
