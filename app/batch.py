@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +39,11 @@ def send_reminders(services: Services) -> list[str]:
     `CLAIMS_REMINDER_DAYS` days, at most once in that many days per claim."""
     store, today = services.store, services.today()
     days = services.settings.reminder_days
-    reminded = {item.decision_id: item.created_at.date() for item in store.outbox() if item.kind == "reminder"}
+    reminded: dict[int | None, dt.date] = {}
+    for item in store.outbox():
+        if item.kind == "reminder":
+            day = _reminder_day(item.message_id) or item.created_at.date()
+            reminded[item.decision_id] = max(day, reminded.get(item.decision_id, day))
     sent = []
     for waiting in store.waiting_claims():
         row = waiting.decision
@@ -67,6 +72,22 @@ def send_reminders(services: Services) -> list[str]:
             continue  # today's reminder is stored already (a second batch the same day)
         sent.append(row.reference)
     return sent
+
+
+_REMINDER_DAY = re.compile(r"^<reminder-.*-(\d{8})@")
+
+
+def _reminder_day(message_id: str) -> dt.date | None:
+    """The day a reminder was sent, on the batch's own clock (`CLAIMS_TODAY` when set): the date
+    in its Message-ID (mailroom.replies.message_id_for). The outbox's `created_at` is the real
+    clock, and mixing the two reminded again too early, or never, in runs with a fixed today."""
+    found = _REMINDER_DAY.match(message_id)
+    if found is None:
+        return None
+    try:
+        return dt.datetime.strptime(found.group(1), "%Y%m%d").date()
+    except ValueError:
+        return None
 
 
 def _subject(store: object, message_pk: int | None) -> str | None:
