@@ -21,6 +21,22 @@ from claims.money import format_danish
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
+# The report is read by Økonomigruppen: outcomes by their Danish names (the CSV keeps the codes).
+OUTCOME_LABELS = {
+    "approved": "Godkendt",
+    "partially_approved": "Delvist godkendt",
+    "rejected": "Afvist",
+    "needs_information": "Mangler oplysninger",
+    "manual_review": "Manuel behandling",
+    "not_a_claim": "Ikke en ansøgning",
+}
+
+
+def hours_text(value: Decimal) -> str:
+    """Hours the Danish way: 82,5 and 100, not 82.50 and 100.00."""
+    text = f"{value.quantize(Decimal('0.01')):f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
 
 @dataclass
 class DayReport:
@@ -77,12 +93,18 @@ def _chart(report: DayReport) -> str:
         h = (height - pad) * float(hours / cap)
         x = pad + i * bar
         colour = "#b3261e" if hours > report.capacity else "#2f6f4f"
-        parts.append(f'<rect x="{x + 3:.1f}" y="{height - h:.1f}" width="{bar - 6:.1f}" height="{h:.1f}" fill="{colour}">'
-                     f"<title>{month:%m/%Y}: {hours} t/uge</title></rect>")
-        parts.append(f'<text x="{x + bar / 2:.1f}" y="{height + 14}" font-size="10" text-anchor="middle">{month:%m/%y}</text>')
-        parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - h - 3:.1f}" font-size="9" text-anchor="middle">{hours:g}</text>')
+        this_month = (month.year, month.month) == (report.day.year, report.day.month)
+        weight = ' font-weight="bold"' if this_month else ""
+        opacity = ' opacity="0.75"' if month > report.day else ""
+        parts.append(f'<rect x="{x + 3:.1f}" y="{height - h:.1f}" width="{bar - 6:.1f}" height="{h:.1f}" fill="{colour}"{opacity}>'
+                     f"<title>{month:%m/%Y}: {hours_text(hours)} t/uge</title></rect>")
+        parts.append(f'<text x="{x + bar / 2:.1f}" y="{height + 14}" font-size="10" text-anchor="middle"{weight}>{month:%m/%y}</text>')
+        parts.append(f'<text x="{x + bar / 2:.1f}" y="{height - h - 3:.1f}" font-size="9" text-anchor="middle">{hours_text(hours)}</text>')
     parts.append(f'<line x1="{pad}" x2="{width - pad}" y1="{y_cap:.1f}" y2="{y_cap:.1f}" stroke="#444" stroke-dasharray="4 3"/>')
-    parts.append(f'<text x="{width - pad}" y="{y_cap - 4:.1f}" font-size="10" text-anchor="end">pulje {report.capacity:g} t/uge</text>')
+    parts.append(f'<text x="{width - pad}" y="{y_cap - 4:.1f}" font-size="10" text-anchor="end">'
+                 f"pulje {hours_text(report.capacity)} t/uge</text>")
+    parts.append(f'<text x="{pad}" y="{height + 32}" font-size="9" fill="#555">Måned med fed: denne måned; '
+                 f"lysere søjler: kommende måneder med de godkendte forløb.</text>")
     parts.append("</svg>")
     return "".join(parts)
 
@@ -90,7 +112,9 @@ def _chart(report: DayReport) -> str:
 def render_html(report: DayReport) -> str:
     env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
     env.filters["kr"] = format_danish
-    return env.get_template("report.html.j2").render(report=report, chart=_chart(report))
+    env.filters["outcome"] = lambda code: OUTCOME_LABELS.get(code, code)
+    total = sum((amount for _, _, amount in report.refunds), Decimal(0))
+    return env.get_template("report.html.j2").render(report=report, chart=_chart(report), total=total)
 
 
 def render_csv(report: DayReport) -> str:
