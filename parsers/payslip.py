@@ -164,7 +164,8 @@ def _money_words(line: TextLine) -> list[Word]:
 
 def _label_words(line: TextLine, first_money: Word | None) -> list[Word]:
     words = [w for w in line.words if first_money is None or w.x1 <= first_money.x0]
-    while words and _CODE.match(words[0].text):
+    # leading codes ("1213", "P", "01.09-30.09") and scan noise without a letter or digit ("==", "—")
+    while words and (_CODE.match(words[0].text) or not re.search(r"[\wæøå]", words[0].text)):
         words = words[1:]
     return words
 
