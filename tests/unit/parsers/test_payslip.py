@@ -1,0 +1,23 @@
+"""Payslip rows read by label and column, whatever the layout or the scan's noise."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from claims.model import Kind
+from parsers.layout import PageText, TextLine, Word
+from parsers.payslip import read_payslip
+
+
+def _line(*cells: tuple[float, str], y: float = 100.0) -> TextLine:
+    return TextLine(1, tuple(Word(text, x, y, x + 6 * len(text), y + 9) for x, text in cells))
+
+
+def test_a_scanned_row_keeps_its_label_without_the_noise_and_takes_the_current_column() -> None:
+    header = _line((40, "Periode"), (110, "Tekst"), (300, "Antal"), (360, "Sats"), (440, "Beløb"), (520, "År"), (535, "til"), (555, "dato"), y=90)
+    row = _line((40, "P"), (50, "01.08-31.08"), (100, "=="), (110, "Timeløn"), (300, "21,50"), (360, "147,60"), (430, "3.173,40"),
+                (520, "18.302,40"))
+    reading = read_payslip((PageText(1, (header, row)),), "scan.pdf", prefix="ocr")
+    assert [(kind, amount, label) for kind, amount, label, _ in reading.lines] == [(Kind.SALARY, Decimal("3173.40"), "Timeløn")]
+    assert reading.get("hours.worked") == Decimal("21.50")
+    assert reading.lines[0][3].source.startswith("ocr:scan.pdf#p1@")
