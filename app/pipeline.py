@@ -56,7 +56,7 @@ def process_raw(services: Services, raw: bytes, *, source_key: str | None = None
     belongs in. Raises only for infrastructure faults (the database is gone)."""
     store = services.store
     record = store.record_message(raw, source_key=source_key, folder=folder)
-    if record.state in DONE_STATES:
+    if record.state in DONE_STATES and not _retry_failed(services, record):
         return record, DONE_STATES[record.state]  # the same bytes again: nothing new is decided
     try:
         parsed = services.parse(raw)
@@ -69,6 +69,15 @@ def process_raw(services: Services, raw: bytes, *, source_key: str | None = None
         store.mark_message_failed(record.id, detail)
         return record, Folder.FAILED
     return record, DONE_STATES[state]
+
+
+def _retry_failed(services: Services, record: RecordedMessage) -> bool:
+    """A message that failed is tried again when it comes back (an operator moves it from Failed
+    to INBOX once the cause is fixed, docs/operations.md): it was filed in Failed, so only a
+    person brings it back. Never when it has a decision already (a failure after the commit)."""
+    if record.state != "failed":
+        return False
+    return not any(d.message_pk == record.id for d in services.store.decisions())
 
 
 def _decide_and_store(services: Services, record: RecordedMessage, parsed: ParsedMessage) -> str:
