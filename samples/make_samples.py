@@ -188,6 +188,12 @@ def main() -> None:
              "Periode: 01.09.2026 - 30.09.2026\nTimer: 48,00\n\nVenlig hilsen\nLene Bach\nBiblioteket\n",
              dt.datetime(2026, 10, 5, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))),
              [("Lønseddel september 2026.pdf", payslip(f, sep1, Decimal("48")))]),
+        mail(8, i, "Lønseddel oktober – Ida Winther Krogh",
+             f"Hej\n\nJeg er ny på kontoret i Musikskolen og sender Idas lønseddel for oktober til refusion.\n\n"
+             f"Navn: {i.name}\nCPR: {i.cpr}\nArbejdsgiver: {EMPLOYER}, CVR {CVR}\nPeriode: 01.10.2026 - 31.10.2026\n"
+             "Timer: 36,00\n\nVenlig hilsen\nSara\nMusikskolen\n",
+             dt.datetime(2026, 11, 9, 13, 5, tzinfo=tz), [("Lønseddel oktober.pdf", payslip(i, oct1, Decimal("36")))],
+             sender="Sara Holm <sara.holm@albertslund.dk>"),
     ]
     for n, raw in enumerate(mails, start=1):
         (out / "new" / f"17{n:02d}000000.M{n}P1.sample").write_bytes(raw)
