@@ -20,8 +20,10 @@ from decimal import Decimal
 from sqlalchemy import Connection, func, select
 
 from claims.money import to_ore
+from ledger.entries import EXPORT_ACCOUNT, POOL_ACCOUNT, _post
+from ledger.rows import _decision_of, _decision_select
 from ledger.schema import decisions, ledger_entries
-from ledger.store import EXPORT_ACCOUNT, POOL_ACCOUNT, Store, _decision_of, _decision_select, _post
+from ledger.store import Store
 
 REFUND = "refund"  # the first payment of a decision
 CORRECTION = "correction"  # a decision that supersedes one already exported: paid in full again
