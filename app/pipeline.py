@@ -182,16 +182,12 @@ def _one(services: Services, source: object, mail: InboundMail, report: RunRepor
         report.failed.append(record.message_id or f"message {record.id}")
     else:
         report.decided += 1
-        for row in _decisions_of(services, record.id):
-            report.count(row.outcome)  # type: ignore[attr-defined]
+        for row in services.store.decisions_of_message(record.id):
+            report.count(row.outcome)
     try:
         source.move(mail.key, folder.value)  # type: ignore[attr-defined]
     except MailroomError as err:
         log.warning("could not file message %s in %s: %s", record.id, folder.value, err)
-
-
-def _decisions_of(services: Services, message_pk: int) -> list[object]:
-    return [d for d in services.store.decisions() if d.message_pk == message_pk]
 
 
 def deliver(services: Services, report: RunReport | None = None, *, attempts: int = 5, due_only: bool = True) -> RunReport:

@@ -89,6 +89,12 @@ class DecisionsMixin:
         with self.engine.connect() as conn:
             return tuple(_decision_of(row) for row in conn.execute(query))
 
+    def decisions_of_message(self, message_pk: int) -> tuple[DecisionRow, ...]:
+        """The decisions one message made (one per claim), oldest first."""
+        query = _decision_select().where(decisions.c.message_pk == message_pk).order_by(decisions.c.id)
+        with self.engine.connect() as conn:
+            return tuple(_decision_of(row) for row in conn.execute(query))
+
     def decision(self, reference: str) -> DecisionRow | None:
         with self.engine.connect() as conn:
             row = conn.execute(_decision_select().where(decisions.c.reference == reference)).first()

@@ -127,6 +127,7 @@ decisions = Table(
     UniqueConstraint("ref_year", "ref_seq", name="uq_decisions_ref_year_seq"),
     Index("ix_decisions_placement_id", "placement_id"),
     Index("ix_decisions_message_id", "message_id"),
+    Index("ix_decisions_message_pk", "message_pk"),
     Index("ix_decisions_supersedes_id", "supersedes_id"),
 )
 

@@ -51,6 +51,7 @@ def test_every_message_ends_in_one_state_and_one_folder_and_matches_the_corpus(t
     report = run_once(services)
 
     assert report.seen == len(_cases()) and not report.failed, [m.error for m in services.store.messages(state="failed")]
+    assert sum(report.outcomes.values()) == len(services.store.decisions())  # one count per decision, per message
     states = [m.state for m in services.store.messages()]
     assert len(states) == len(_cases()) and set(states) <= {"decided", "review", "not_a_claim"}
     filed = sum(_count(maildir / f".{folder}") for folder in ("Processed", "Review", "Failed"))
