@@ -17,7 +17,7 @@ from decimal import Decimal
 from claims import cpr as cpr_numbers
 from claims import cvr as cvr_numbers
 from claims.model import Kind
-from parsers.danish import Found, find_dates, find_numbers, find_periods
+from parsers.danish import MONTHS, Found, find_dates, find_numbers, find_periods, make_date
 from parsers.labels import Label, classify
 
 _FORWARD = re.compile(r"^[-\s]*(videresendt (besked|meddelelse)|forwarded message|begin forwarded message|"
@@ -34,7 +34,11 @@ _CPR = re.compile(r"(?<![\d-])(\d{6})(?:\s?[-–]\s?|\s)?(\d{4})(?![\d])")
 _CPR_LABEL = re.compile(r"(cpr|personnummer|personnr|cpr-nr|cpr\.nr)\W{0,4}$", re.I)
 _MASKED = re.compile(r"(?<!\d)\d{6}-?(x{4}|\*{4})", re.I)
 _CVR = re.compile(r"\b(?:cvr|se)(?:[-\s.]?(?:nr|nummer))?\.?\s*[:.]?\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})(?!\d)", re.I)
-_NAME_LABEL = re.compile(r"^\s*(navn|medarbejder(ens navn)?|borger|ansatte?|employee|medarbejdernavn)\s*[:\t]\s*(?P<v>.+)$", re.I)
+_NAME_LABEL = re.compile(
+    r"^\s*(?:(?:borgerens|medarbejderens|den\s+ansattes|employee'?s?)\s+)?(navn|name|medarbejder|borger|ansatte?|employee|"
+    r"medarbejdernavn)(?:\s*/\s*\w+)?\s*[:\t]\s*(?P<v>.+)$",
+    re.I,
+)
 _EMPLOYER_LABEL = re.compile(
     r"(arbejdsgiver(?:en)?|virksomhed|ansættelsessted|employer)(?:\s+for\s+\w+)?\s*(?:er|:|\t)\s*(?P<v>[^,(\t\n]+)", re.I
 )
@@ -44,13 +48,25 @@ _NAME_POSSESSIVE = re.compile(
     rf"(?i:refundere|refusion\s+(?:af|for)|lønseddel\s+for)\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})(?:'s?|s)?\s+(?i:løn)"
 )
 _PERIOD_LABEL = re.compile(r"^\s*(løn|refusions|afregnings)?periode\w*\s*(for\s+refusion)?\s*[:\t]", re.I)
-_HOURS_LABEL = re.compile(r"^\s*(antal\s+)?(arbejdede\s+|betalte\s+|løn|arbejds)?timer(\s+i\s+alt)?(\s+i\s+perioden)?\s*[:\t]", re.I)
+_HOURS_LABEL = re.compile(
+    r"^\s*(?:(antal\s+)?(arbejdede\s+|betalte\s+|løn|arbejds)?timer(\s+i\s+alt)?(\s+i\s+perioden)?|(?:number\s+of\s+)?hours(?:\s+worked)?)"
+    r"\s*[:\t]",
+    re.I,
+)
+_HOURS_IN_SENTENCE = re.compile(
+    r"(?<![\w-])(?:timer\s+i\s+alt|antal\s+timer|løntimer|timetal)\s*[:=]?\s*(\d{1,3}(?:,\d{1,2})?)(?![\d,])", re.I
+)
 _SICK_HOURS_LABEL = re.compile(r"^\s*(syge?timer|timer\s+(under|med)\s+sygdom|sygdom\s*\(timer\))\s*[:\t]", re.I)
 _PER_WEEK = re.compile(r"^\s*(timer)?\s*(om|pr\.?|per|i|/)\s*(ugen|uge)\b|^\s*(timer)?\s*/\s*uge|^\s*ugentlig", re.I)
 _HOURS_PROSE = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{1,2})?)\s*(?:arbejds|løn|betalte\s+)?timer\b", re.I)
-_SICK_CONTEXT = re.compile(r"\bsyg(?!edagpenge)", re.I)
-_FIRST_SICK = re.compile(r"første\s+sygedag[^:\n()]{0,40}:\s*", re.I)
-_LAST_SICK = re.compile(r"sidste\s+sygedag[^:\n()]{0,40}:\s*", re.I)
+_SICK_CONTEXT = re.compile(r"\bsyg(?!edagpenge)|\bsick\b", re.I)
+_FIRST_SICK_PHRASE = re.compile(r"første\s+sygedag[^:\n()\d]{0,30}:?|first\s+(?:day\s+of\s+sickness|sick\s+day)[^:\n()\d]{0,30}:?", re.I)
+_LAST_SICK_PHRASE = re.compile(r"sidste\s+sygedag[^:\n()\d]{0,30}:?|last\s+(?:day\s+of\s+sickness|sick\s+day)[^:\n()\d]{0,30}:?", re.I)
+_DAY_MONTH = re.compile(
+    r"(?<![\d.])(?P<d>\d{1,2})\.\s*(?P<m>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b"
+    r"(?!\s*\d{4})",
+    re.I,
+)
 _FINAL = re.compile(r"fratræd|fratråd|sidste\s+lønseddel|slutlønseddel|slutafregning|ophørt?\s+(i|med)\s+ansættelse", re.I)
 _CORRECTION = re.compile(r"\b(korrektion|korrigere[td]?|rettelse|rettet|efterregulering|efterreguleret|"
                          r"erstatter\s+(den|vores)\s+tidligere)\b", re.I)  # fmt: skip
@@ -61,6 +77,7 @@ _MASK_TOKENS = re.compile(
     re.I,
 )
 _TOTAL_AFTER = re.compile(r"\s*(?:kr\.?|dkk|,-)?\s*(?:i\s+alt|ialt|samlet|in total)\b", re.I)
+_LEADERS = re.compile(r"\s*(?:\.\s?){4,}\s*")
 _RATE = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 _ABBREVIATED = r"(?<!ekskl)(?<!inkl)(?<!excl)(?<!incl)(?<!evt)(?<!pr)(?<!kr)(?<!ca)(?<!nr)"
 _CURRENCY_ONLY = re.compile(r"^[\s:().,\-–/x×á@=]*(kr\.?|dkk|,-)?[\s:().,\-–/]*$", re.I)
@@ -156,7 +173,8 @@ def _without_signature(lines: list[str]) -> list[str]:
 
 def read_sections(text: str) -> tuple[Section, list[Section]]:
     """The shared preamble and one section per employee (or per period) the text names."""
-    lines = text.split("\n")
+    # "Navn ........ Aisha Benali": dot leaders are a column gap
+    lines = [_LEADERS.sub("\t", line) for line in text.split("\n")]
     starts = _section_starts(lines)
     if len(starts) < 2:
         return Section(), [_read(lines)]
@@ -315,8 +333,16 @@ def _items(line: str, *, hours_column: bool) -> tuple[list[tuple[Kind | Label, D
 
 
 def _meaning(label: str) -> Kind | Label | None:
-    """The meaning of the words before a number: the last clause first, then longer tails."""
-    label = re.sub(r"\([^()]*\)", " ", label)  # "Løn (ekskl. AM-bidrag)": the parenthesis explains
+    """The meaning of the words before a number: the last clause first, then longer tails.
+    Without what a parenthesis explains ("Løn (ekskl. AM-bidrag)"), else with it ("Salary (timeløn)")."""
+    bare = re.sub(r"\([^()]*\)", " ", label)
+    meaning = _meaning_of(bare)
+    if meaning is None and bare != label:
+        meaning = _meaning_of(label.replace("(", " ").replace(")", " "))
+    return meaning
+
+
+def _meaning_of(label: str) -> Kind | Label | None:
     pieces = [p for p in re.split(rf"[,;:?!/]|\s-\s|\s–\s|\sog\s|{_ABBREVIATED}\.\s", label)]
     for size in range(1, len(pieces) + 1):
         tail = " ".join(pieces[-size:])
@@ -374,7 +400,11 @@ def _hours(section: Section, lines: list[str]) -> None:
         elif _HOURS_LABEL.match(line):
             rest = _HOURS_LABEL.sub("", line, count=1)
             worked = re.search(r"(\d+(?:,\d+)?)\s*(?:timer\s*)?(arbejde|arbejds|worked)", rest, re.I)
-            sick = re.search(r"(\d+(?:,\d+)?)\s*(?:timer\s*)?(syg|under sygdom)", rest, re.I)
+            sick = re.search(r"(\d+(?:,\d+)?)\s*(?:timer\s*)?(?:(?:med|i|under|på)\s+)?(syg|sick)", rest, re.I) or re.search(
+                r"(?:sick\s+hours|sygetimer|syg)\s*[:=]?\s*(\d+(?:,\d+)?)", rest, re.I
+            )
+            if sick and not worked and (leading := _number(rest[: sick.start()])) is not None:
+                section.put("hours.worked", leading)  # "Hours worked: 14,00 - sick hours: 24,00"
             if worked or sick:
                 section.put("hours.worked", _number(worked.group(1)) if worked else None)
                 section.put("hours.sick", _number(sick.group(1)) if sick else None)
@@ -391,6 +421,10 @@ def _hours(section: Section, lines: list[str]) -> None:
             section.put(f"hours.{key}", section.values[f"table.{key}"])
     if "hours.worked" in section.values or "hours.sick" in section.values:
         return
+    for line in lines:  # "Hanne er månedslønnet; timer i alt 30,00"
+        if (m := _HOURS_IN_SENTENCE.search(line)) and not _PER_WEEK.match(line[m.end() :]):
+            section.put("hours.worked", _number(m.group(1)))
+            return
     for line in lines:
         if _SICK_CONTEXT.search(line):
             continue
@@ -405,29 +439,76 @@ def _hours(section: Section, lines: list[str]) -> None:
 
 
 def _sickness(section: Section, lines: list[str]) -> None:
+    """The spell's first day and the last sick day: labelled (`Første sygedag: …`), named beside
+    a date (`21. september 2026 (første sygedag)`, `first sick day`), or the two dates of a
+    sentence about sickness (`syg fra … til og med …`)."""
     for line in lines:
-        if not _SICK_CONTEXT.search(line):
-            continue
-        if m := _FIRST_SICK.search(line):
-            dates = find_dates(line[m.end() :])
-            if dates:
-                section.put("sick.first_day", dates[0][0])
-        if m := _LAST_SICK.search(line):
-            dates = find_dates(line[m.end() :])
-            if dates:
-                section.put("sick.last_day", dates[0][0])
-        if _FIRST_SICK.search(line) or _LAST_SICK.search(line):
-            if "sick.first_day" in section.values and "sick.last_day" not in section.values:
-                days = [d for d, _, _ in find_dates(line)]
-                if len(days) >= 2 and re.search(r"(?i)\btil\b", line):
-                    section.put("sick.last_day", days[1])
-            continue
-        days = [d for d, _, _ in find_dates(line)]
-        if len(days) >= 2:
-            section.put("sick.first_day", days[0])
-            section.put("sick.last_day", days[1])
-        elif len(days) == 1 and re.search(r"(?i)\b(fra|siden|startede|begyndte)\b", line):
-            section.put("sick.first_day", days[0])
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", line):
+            if _SICK_CONTEXT.search(sentence):
+                _sick_sentence(section, sentence)
+
+
+def _sick_sentence(section: Section, sentence: str) -> None:
+    dates = _dates_with_partial(sentence)
+    first = _FIRST_SICK_PHRASE.search(sentence)
+    last = _LAST_SICK_PHRASE.search(sentence)
+    if first:
+        section.put("sick.first_day", _date_at(dates, first))
+    if last:
+        after = [d for d, start, _ in dates if start >= last.end()]
+        section.put("sick.last_day", after[0] if after else None)
+    if first or last:
+        if "sick.first_day" in section.values and "sick.last_day" not in section.values and not last:
+            others = [d for d, _, _ in dates if d != section.values["sick.first_day"] and not _recovered_before(sentence, dates, d)]
+            ranges = [f.period for f in find_periods(sentence) if f.kind == "range"]
+            if ranges and ranges[0].end > ranges[0].start:
+                section.put("sick.last_day", ranges[0].end)  # "Sygeperiode: 12.10.2026 - 16.10.2026"
+            elif others and re.search(r"(?i)\b(til|to|until)\b", sentence):
+                section.put("sick.last_day", others[-1] if len(others) == 1 else others[0])
+        return
+    days = [d for d, _, _ in dates if not _recovered_before(sentence, dates, d)]
+    if len(days) >= 2:
+        section.put("sick.first_day", days[0])
+        section.put("sick.last_day", days[1])
+    elif len(days) == 1 and re.search(r"(?i)\b(fra|siden|startede|begyndte|since|from)\b", sentence):
+        section.put("sick.first_day", days[0])
+
+
+def _date_at(dates: list[tuple[dt.date, int, int]], phrase: re.Match[str]) -> dt.date | None:
+    """The date written right after the phrase ("første sygedag: 21.09.2026", "første sygedag
+    6. oktober"), else right before it ("21. september 2026 (første sygedag)")."""
+    for day, start, _ in dates:
+        if 0 <= start - phrase.end() <= 4:
+            return day
+    for day, _, end in dates:
+        if 0 <= phrase.start() - end <= 4:
+            return day
+    after = [d for d, start, _ in dates if start >= phrase.end()]
+    return after[0] if after else None
+
+
+def _recovered_before(sentence: str, dates: list[tuple[dt.date, int, int]], day: dt.date) -> bool:
+    """A date after "raskmeldt" or "back at work" is the first well day, not a sick day."""
+    for d, start, _ in dates:
+        if d == day and re.search(r"(?i)(raskmeldt|rask\s+igen|tilbage|back at work|returned)\W*(?:\w+\W+){0,3}$",
+                                  sentence[max(0, start - 40) : start]):
+            return True
+    return False
+
+
+def _dates_with_partial(sentence: str) -> list[tuple[dt.date, int, int]]:
+    """Whole dates, and day-month dates without a year (the year of a whole date beside them)."""
+    dates = find_dates(sentence)
+    years = [d.year for d, _, _ in dates]
+    if years:
+        taken = [(a, b) for _, a, b in dates]
+        for m in _DAY_MONTH.finditer(sentence):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            day = make_date(years[0], MONTHS[m.group("m").lower()], int(m.group("d")))
+            if day is not None:
+                dates.append((day, m.start(), m.end()))
+    return sorted(dates, key=lambda item: item[1])
 
 
 def _names(section: Section, lines: list[str], text: str) -> None:

@@ -14,7 +14,8 @@ def _line(*cells: tuple[float, str], y: float = 100.0) -> TextLine:
 
 
 def test_a_scanned_row_keeps_its_label_without_the_noise_and_takes_the_current_column() -> None:
-    header = _line((40, "Periode"), (110, "Tekst"), (300, "Antal"), (360, "Sats"), (440, "Beløb"), (520, "År"), (535, "til"), (555, "dato"), y=90)
+    header = _line((40, "Periode"), (110, "Tekst"), (300, "Antal"), (360, "Sats"), (440, "Beløb"), (520, "År"), (535, "til"),
+                   (555, "dato"), y=90)
     row = _line((40, "P"), (50, "01.08-31.08"), (100, "=="), (110, "Timeløn"), (300, "21,50"), (360, "147,60"), (430, "3.173,40"),
                 (520, "18.302,40"))
     reading = read_payslip((PageText(1, (header, row)),), "scan.pdf", prefix="ocr")
