@@ -150,13 +150,17 @@ def split_text(text: str, *, forwarding: bool = False) -> Text:
                 state = "quoted"
                 quoted.append(stripped)
         elif state == "quoted" or stripped.startswith(">"):
-            quoted.append(re.sub(r"^(\s*>)+\s?", "", line))
+            unquoted = re.sub(r"^(\s*>)+\s?", "", line)
+            if _HEAD.match(unquoted.strip()) and unquoted.strip().lower().startswith(("fra:", "from:")) and _reply_block(lines, i):
+                quoted.append("\x00")  # an older mail quoted inside the quote: its own block, its own signature
+            quoted.append(unquoted)
         else:
             state = "own"
             segment.append(line)
         i += 1
     close()
-    return Text("\n".join(own), "\n".join(_without_signature(quoted)))
+    blocks = "\n".join(quoted).split("\x00")
+    return Text("\n".join(own), "\n".join("\n".join(_without_signature(b.split("\n"))) for b in blocks))
 
 
 def _reply_block(lines: list[str], i: int) -> bool:
@@ -267,7 +271,7 @@ def _identity(section: Section, line: str) -> None:
             if name:
                 section.values.setdefault("employer.name", name)
     if m2 := _EMPLOYER_LABEL.search(line):
-        name = re.sub(r"\s+(CVR|SE)\b.*$", "", m2.group("v"), flags=re.I).strip(" .:")
+        name = re.sub(r"\s+(CVR|SE)\b.*$", "", m2.group("v"), flags=re.I).strip(" .:–—-/|·")
         if name and not re.search(r"\d{4}", name):
             section.values["employer.name"] = name
 
@@ -455,8 +459,7 @@ def _sick_sentence(section: Section, sentence: str) -> None:
     if first:
         section.put("sick.first_day", _date_at(dates, first))
     if last:
-        after = [d for d, start, _ in dates if start >= last.end()]
-        section.put("sick.last_day", after[0] if after else None)
+        section.put("sick.last_day", _date_at(dates, last))
     if first or last:
         if "sick.first_day" in section.values and "sick.last_day" not in section.values and not last:
             others = [d for d, _, _ in dates if d != section.values["sick.first_day"] and not _recovered_before(sentence, dates, d)]

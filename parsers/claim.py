@@ -191,11 +191,21 @@ def _claims(mail: InboundEmail, payslips: list[PayslipReading], forms: list[str]
     pairs = _pair(sections, payslips)
     month = bare_month(f"{subject}\n{text.own}", mail.info.date.date() if mail.info.date else None)
     claims = []
+    asks = _only_asks(text.own, sections, payslips)
     for section, payslip in pairs:
-        if not section.is_claim and payslip is None:
+        if (not section.is_claim or asks) and payslip is None:
             continue
         claims.append(_merge(section, payslip, quoted, subject, final, correction, single=len(pairs) == 1, month=month))
     return claims
+
+
+def _only_asks(own: str, sections: list[Section], payslips: list[PayslipReading]) -> bool:
+    """A question about the scheme that happens to name a person ("Kan Maja (290296-1197) få
+    flere timer?"): it asks, it itemises nothing, states no period or hours with a label and
+    brings no payslip, so it is mail for a person to answer, not a claim (RULES.md §3)."""
+    if "?" not in own or payslips or any(s.lines or s.totals for s in sections):
+        return False
+    return not re.search(r"(?im)^\s*(periode|timer|løn|cvr)\w*\s*[:\t]", own)
 
 
 def _pair(sections: list[Section], payslips: list[PayslipReading]) -> list[tuple[Section, PayslipReading | None]]:

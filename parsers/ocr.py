@@ -38,7 +38,36 @@ def repair(text: str) -> str:
     return _SLIP.sub(fix, text)
 
 
+def _cleaned(image: object) -> object:
+    """Grey, a 3x3 median filter against the salt-and-pepper of a scanner or a photo, and full
+    contrast: on noisy scans this keeps the decimal comma that tesseract otherwise loses
+    ("656615" for 6.566,15), and it reads faster."""
+    from PIL import Image, ImageFilter, ImageOps
+
+    if not isinstance(image, Image.Image):
+        return image
+    return ImageOps.autocontrast(image.convert("L").filter(ImageFilter.MedianFilter(3)))
+
+
 def _words_from_image(image: object, page: int, scale: float) -> tuple[PageText, float]:
+    """The cleaned image first (faster, and it keeps the decimal commas of a noisy scan); where
+    that loses the table's column titles or reads poorly, the image as it is too, and the reading
+    with more of a payslip in it (column titles, amounts, confidence) wins."""
+    cleaned = _read(_cleaned(image), page, scale)
+    if _quality(cleaned) >= (1, 0, 0.8):
+        return cleaned
+    raw = _read(image, page, scale)
+    return max((cleaned, raw), key=_quality)
+
+
+def _quality(reading: tuple[PageText, float]) -> tuple[int, int, float]:
+    from parsers.payslip import page_quality
+
+    headers, amounts = page_quality(reading[0])
+    return min(headers, 1), headers * 10 + amounts, reading[1]
+
+
+def _read(image: object, page: int, scale: float) -> tuple[PageText, float]:
     if not available():
         raise OcrUnavailable("tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-dan)")
     import pytesseract

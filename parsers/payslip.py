@@ -34,7 +34,7 @@ _HEADER_WORDS = sorted(_CURRENT + _HISTORIC + _UNITS + _OTHER_HEADERS, key=len, 
 _YTD_TITLE = re.compile(r"^\s*(år til dato|saldi|akkumuleret|hidtil i år|saldo)\s*:?\s*$", re.I)
 _AMOUNT_WORD = re.compile(r"^[-−–]?\d{1,3}(?:\.\d{3})*,\d{2}-?$|^[-−–]?\d+,\d{2}-?$|^[-−]?\d+\.\d{2}$")
 _CODE = re.compile(r"^(\d{3,5}|[A-Z]|\d{1,2}\.\d{1,2}-\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}\.?-\d{1,2}\.\d{1,2}\.?\d{0,4})$")
-_CPR_LABEL = re.compile(r"personnummer|cpr", re.I)
+_CPR_LABEL = re.compile(r"personn(?:umme)?r|cpr", re.I)
 _CPR_VALUE = re.compile(r"(?<!\d)(\d{6})[-\s]?(\d{4}|x{4}|\*{4})(?!\d)", re.I)
 _CVR = re.compile(r"(?:cvr|se)[-\s]?(?:nr|nummer)?\.?:?\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})(?!\d)", re.I)
 _PERIOD_LABEL = re.compile(r"lønperiode|periode|afregningsperiode|lønseddel for", re.I)
@@ -210,6 +210,13 @@ def _hours_by_product(money: list[Word], amount: Word) -> Word | None:
     return None
 
 
+def page_quality(page: PageText) -> tuple[int, int]:
+    """How much of a payslip a reading of a page holds: table headers found, amounts read."""
+    headers = sum(1 for line in page.lines if _header_columns(line))
+    amounts = sum(1 for line in page.lines for word in line.words if _AMOUNT_WORD.match(word.text))
+    return headers, amounts
+
+
 def read_payslip(pages: tuple[PageText, ...], filename: str, *, prefix: str = "attachment") -> PayslipReading:
     reading = PayslipReading(filename)
     seen_rows: set[tuple[str, Decimal]] = set()
@@ -229,8 +236,47 @@ def read_payslip(pages: tuple[PageText, ...], filename: str, *, prefix: str = "a
             _identity(reading, page, index, line, page_prefix, filename)
             if ytd:
                 continue
-            _row(reading, line, columns, page_prefix, filename, seen_rows)
+            money = _money_words(line)
+            if money and _prose_after(line, money[-1]):
+                continue  # a sentence with a number in it, not a row
+            for part, part_columns in _segments(line, columns):
+                _row(reading, part, part_columns, page_prefix, filename, seen_rows)
+    for key in ("employer.name_label", "employer.name_cvr", "employer.name_first"):
+        if (read := reading.fields.get(key)) is not None:
+            reading.put("employer.name", read.value, read)
+            break
+    if "period.start" not in reading.fields:  # "LØNSEDDEL 01.09.2026 til 30.09.2026": no label, the first range
+        _first_range(reading, pages, prefix, filename)
     return reading
+
+
+def _segments(line: TextLine, columns: list[_Column] | None) -> list[tuple[TextLine, list[_Column] | None]]:
+    """``Bruttoløn: 5.460,00    AM-indkomst: 5.427,00``: two rows on one line. A word after an
+    amount starts a new row; only the first stands under the table's columns."""
+    parts: list[list[Word]] = [[]]
+    seen_money = False
+    for word in line.words:
+        if seen_money and re.search(r"[A-Za-zÆØÅæøå]{3,}", word.text):
+            parts.append([])
+            seen_money = False
+        parts[-1].append(word)
+        seen_money = seen_money or bool(_AMOUNT_WORD.match(word.text))
+    if len(parts) == 1:
+        return [(line, columns)]
+    return [(TextLine(line.page, tuple(words)), columns if i == 0 else None) for i, words in enumerate(parts) if words]
+
+
+def _first_range(reading: PayslipReading, pages: tuple[PageText, ...], prefix: str, filename: str) -> None:
+    for page in pages[:1]:
+        for line in page.lines:
+            if re.search(r"(?i)ferieår|optjening|ansat\s+fra|ansættelse", line.text):
+                continue
+            found = [f for f in find_periods(line.text) if f.kind == "range"]
+            if found:
+                where = _where("ocr" if page.ocr else prefix, filename, line.page, list(line.words))
+                reading.put("period.start", found[0].period.start, where)
+                reading.put("period.end", found[0].period.end, where)
+                return
 
 
 def _identity(reading: PayslipReading, page: PageText, index: int, line: TextLine, prefix: str, filename: str) -> None:
@@ -252,11 +298,7 @@ def _identity(reading: PayslipReading, page: PageText, index: int, line: TextLin
     if (m := _CVR.search(text)) and (cvr := cvr_numbers.compact(m.group(1))):
         words = [w for w in line.words if w.text.replace(" ", "") in m.group(1).replace(" ", "")]
         reading.put("employer.cvr", cvr, _where(prefix, filename, line.page, words or list(line.words)))
-    if page.number == pages_first(reading) and index < 3 and "employer.name" not in reading.fields:
-        first = line.cells()[0]
-        name = " ".join(w.text for w in first)
-        if not re.search(r"\d", name) and not re.match(r"(?i)^(løn|lønseddel|lønspecifikation|side)\b", name) and len(name) > 3:
-            reading.put("employer.name", name, _where(prefix, filename, line.page, first))
+    _employer_names(reading, page, index, line, prefix, filename)
     if _PERIOD_LABEL.search(text) and not re.search(r"(?i)ferieår", text) and "period.start" not in reading.fields:
         found = [f for f in find_periods(text) if f.kind == "range"] or find_periods(text)
         if found:
@@ -265,8 +307,36 @@ def _identity(reading: PayslipReading, page: PageText, index: int, line: TextLin
             reading.put("period.end", found[0].period.end, where)
 
 
-def pages_first(reading: PayslipReading) -> int:
-    return 1
+_EMPLOYER_LABEL = re.compile(r"^(?:arbejdsgiver(?:navn)?|virksomhed|firma|ansættelsessted|employer)\s*:?\s*(?P<v>.*)$", re.I)
+_TITLE = re.compile(r"(?i)^(løn\w*|side|payslip|fortroligt|kopi)\b")
+_EDGE = " -–—/·|,.:;"
+
+
+def _name_like(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 6 and not re.search(r"\d", text) and text[:1].isupper() and not _TITLE.match(text) and len(text) > 3
+
+
+def _employer_names(reading: PayslipReading, page: PageText, index: int, line: TextLine, prefix: str, filename: str) -> None:
+    """Candidates for the employer's name, best first: a label (`Arbejdsgiver`, `Ansættelsessted:`),
+    the name before the CVR on its line, the first line of the first page; `read_payslip` picks."""
+    cells = line.cells()
+    for i, cell in enumerate(cells):
+        text = " ".join(w.text for w in cell)
+        if m := _EMPLOYER_LABEL.match(text):
+            value, where = m.group("v").strip(_EDGE), cell
+            if not value and i + 1 < len(cells):
+                value, where = " ".join(w.text for w in cells[i + 1]).strip(_EDGE), cells[i + 1]
+            if _name_like(value):
+                reading.put("employer.name_label", value, _where(prefix, filename, line.page, where))
+        if (m := re.search(r"(?i)\b(?:cvr|se)\b", text)) and m.start() > 0:
+            before = text[: m.start()].strip(_EDGE)
+            if _name_like(before):
+                reading.put("employer.name_cvr", before, _where(prefix, filename, line.page, cell))
+    if page.number == 1 and index < 3:
+        first = " ".join(w.text for w in cells[0]).strip(_EDGE)
+        if _name_like(first) and not _EMPLOYER_LABEL.match(first):
+            reading.put("employer.name_first", first, _where(prefix, filename, line.page, cells[0]))
 
 
 def _employee_name(reading: PayslipReading, page: PageText, index: int, line: TextLine, prefix: str, filename: str) -> None:
