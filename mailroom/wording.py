@@ -44,6 +44,9 @@ TITLES: dict[str, str] = {
     "FOUR_EYES": "Beløbet skal godkendes af to medarbejdere",
     "FINAL_OTHER_LINES": "Ved fratrædelse refunderes kun feriepenge",
     "NOT_A_CLAIM": "Ikke en anmodning om refusion",
+    # a reviewer's decision (review page): not rule codes, but the reply names them the same way
+    "BEHANDLET_AF_ØKONOMIGRUPPEN": "Behandlet af Økonomigruppen",
+    "JUSTERET_AF_ØKONOMIGRUPPEN": "Justeret af Økonomigruppen",
 }
 
 # RULES.md §4, outcome needs_information: exactly what the workplace must send.
