@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "app.cli_ledger",
     "app.cli_run",
     "app.cli_batch",
+    "app.cli_outbox",
     "app.cli_review",
 )
 

@@ -80,6 +80,15 @@ class OutboxMixin:
                 .values(status="sent", sent_at=sent_at or _now(), attempts=outbox.c.attempts + 1, last_error=None)
             )
 
+    def requeue_failed(self) -> int:
+        """An operator's retry after a repair (a wrong address, SMTP down for days): every reply
+        that was given up on is pending again with a fresh count of tries. Returns how many."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(outbox).where(outbox.c.status == "failed").values(status="pending", attempts=0, next_attempt_at=None)
+            )
+        return int(result.rowcount or 0)
+
     def mark_send_failed(self, outbox_id: int, error: str, *, retry_at: dt.datetime | None) -> None:
         """A send failed: try again at `retry_at`, or give up (`failed`) when it is None."""
         with self.engine.begin() as conn:
