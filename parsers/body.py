@@ -80,7 +80,15 @@ _TOTAL_AFTER = re.compile(r"\s*(?:kr\.?|dkk|,-)?\s*(?:i\s+alt|ialt|samlet|in tot
 _LEADERS = re.compile(r"\s*(?:\.\s?){4,}\s*")
 _RATE = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 _ABBREVIATED = r"(?<!ekskl)(?<!inkl)(?<!excl)(?<!incl)(?<!evt)(?<!pr)(?<!kr)(?<!ca)(?<!nr)"
-_CURRENCY_ONLY = re.compile(r"^[\s:().,\-–/x×á@=]*(kr\.?|dkk|,-)?[\s:().,\-–/]*$", re.I)
+_CURRENCY_ONLY = re.compile(r"^[\s:().,\-–/x×á@=|]*(kr\.?|dkk|,-)?[\s:().,\-–/|]*$", re.I)
+# between the numbers of one cost line: units and signs ("42,00 timer | 6.216,00", "24,00 t à 161,20 kr.")
+_CONNECTOR = re.compile(
+    r"^[\s:().,\-–/x×@=|]*(?:(?:kr\.?|dkk|,-|timer|time|tim\.?|t\.?|à|á|a|pr\.?\s*time|stk\.?)(?![\wæøå])[\s:().,\-–/x×@=|]*)*$",
+    re.I,
+)
+_HOUR_UNIT = re.compile(r"^\W*(?:timer|time|tim\.?|t\.?)(?![\wæøå])", re.I)
+# a cost named after its amount ("731,50 kr. i feriepenge")
+_KIND_AFTER = re.compile(r"\s*(?:kr\.?|dkk)?\s*(?:i|til|som|in)\s+((?:[a-zæøå-]+\s?){1,3})", re.I)
 
 
 @dataclass
@@ -178,7 +186,7 @@ def _without_signature(lines: list[str]) -> list[str]:
 def read_sections(text: str) -> tuple[Section, list[Section]]:
     """The shared preamble and one section per employee (or per period) the text names."""
     # "Navn ........ Aisha Benali": dot leaders are a column gap
-    lines = [_LEADERS.sub("\t", line) for line in text.split("\n")]
+    lines = _expand_tables([_LEADERS.sub("\t", line) for line in text.split("\n")])
     starts = _section_starts(lines)
     if len(starts) < 2:
         return Section(), [_read(lines)]
@@ -214,13 +222,63 @@ def _section_starts(lines: list[str]) -> list[int]:
                 starts.append(start)
     if len(starts) >= 2:
         return starts
-    # One employee, several months: a second labelled period after claim lines.
-    period_lines = [i for i, line in enumerate(lines) if _PERIOD_LABEL.match(line) and find_periods(line)]
+    # One employee, several months: a second labelled period (or a heading that is only a month)
+    # after claim lines.
+    period_lines = [i for i, line in enumerate(lines) if (_PERIOD_LABEL.match(line) and find_periods(line)) or _is_period_heading(line)]
     if len(period_lines) >= 2:
         blocks = period_lines + [len(lines)]
         if all(_has_items(lines[a:b]) for a, b in zip(blocks, blocks[1:], strict=False)):
             return period_lines
     return []
+
+
+def _is_period_heading(line: str) -> bool:
+    """``September 2026`` or ``Oktober 2026:`` alone on its line: the heading of a month's block."""
+    found = find_periods(line)
+    return len(found) == 1 and not line[: found[0].start].strip(" \t-–*•") and not line[found[0].end :].strip(" \t:-–")
+
+
+_CELLS = re.compile(r"\t+|\s{2,}|\s*[|;]\s*")
+
+
+def _expand_tables(lines: list[str]) -> list[str]:
+    """A table with a row per person (``Navn | CPR-nr. | Timer | Løn | Feriepenge | I alt``) becomes
+    labelled lines, one block per row, which the rest of the reader understands; a sum row is
+    dropped. A table whose rows carry their own labels (``Løndel | Timer | Beløb``) stays as it is."""
+    out: list[str] = []
+    header: list[str] | None = None
+    for line in lines:
+        cells = _cells(line)
+        if not cells:  # an HTML table's rows may stand a blank line apart
+            out.append(line)
+            continue
+        if header is not None and classify(cells[0]) == Label.TOTAL:
+            continue  # the table's sum row: each person's own total stands in their row
+        if header is not None and len(cells) == len(header) and any(re.search(r"\d", c) for c in cells):
+            out.extend(f"{name}: {value}" for name, value in zip(header, cells, strict=True) if value)
+            out.append("")
+            continue
+        header = cells if _is_person_table_header(cells) else None
+        out.append(line)
+    return out
+
+
+def _cells(line: str) -> list[str]:
+    """A table row's cells; tabs (an HTML table, a spreadsheet) keep empty cells in their place."""
+    text = line.strip()
+    if not text:
+        return []
+    parts = text.split("\t") if "\t" in text else _CELLS.split(text)
+    return [c.strip() for c in parts]
+
+
+def _is_person_table_header(cells: list[str]) -> bool:
+    if len(cells) < 3 or any(re.search(r"\d", c) for c in cells):
+        return False
+    kinds = [classify(c) for c in cells]
+    has_cost = any(isinstance(k, Kind) for k in kinds)
+    has_person = any(re.match(r"(?i)(navn|name|medarbejder|cpr|personn)", c) for c in cells)
+    return has_cost and has_person
 
 
 def _has_items(lines: list[str]) -> bool:
@@ -300,6 +358,7 @@ class _Item:
     meaning: Kind | Label
     label: str
     values: list[Decimal]
+    hours: Decimal | None = None  # a number followed by "timer" / "t"
 
 
 def _items(line: str, *, hours_column: bool) -> tuple[list[tuple[Kind | Label, Decimal, str]], dict[str, Decimal]]:
@@ -315,11 +374,16 @@ def _items(line: str, *, hours_column: bool) -> tuple[list[tuple[Kind | Label, D
         if meaning is not None and meaning != Label.IGNORE:
             current = _Item(meaning, label, [number.value])
             items.append(current)
-        elif current is not None and _CURRENCY_ONLY.match(_RATE.sub(" ", label)):
+        elif current is not None and _CONNECTOR.match(_RATE.sub(" ", label)):
+            if _HOUR_UNIT.match(label):
+                current.hours = current.values[-1]  # "42,00 timer": the number before the unit counts hours
             current.values.append(number.value)
         elif _TOTAL_AFTER.match(masked[number.end :]):  # "Det er 5.200 kr. i alt": the word follows
             current = None
             items.append(_Item(Label.TOTAL, "i alt", [number.value]))
+        elif (after := _KIND_AFTER.match(masked[number.end :])) and isinstance(kind := classify(after.group(1)), Kind):
+            current = None
+            items.append(_Item(kind, after.group(1), [number.value]))
         else:
             current = None
     out: list[tuple[Kind | Label, Decimal, str]] = []
@@ -328,7 +392,10 @@ def _items(line: str, *, hours_column: bool) -> tuple[list[tuple[Kind | Label, D
         meaning, label, values = item.meaning, item.label, item.values
         amount = values[-1]
         out.append((meaning, abs(amount) if meaning == Label.TOTAL else amount, _clean_label(label)))
-        if meaning in (Kind.SALARY, Kind.SICK_PAY) and len(values) >= 2:
+        if meaning in (Kind.SALARY, Kind.SICK_PAY) and item.hours is not None:
+            key = "worked" if meaning == Kind.SALARY else "sick"
+            hours[key] = hours.get(key, Decimal(0)) + item.hours
+        elif meaning in (Kind.SALARY, Kind.SICK_PAY) and len(values) >= 2:
             by_product = len(values) >= 3 and abs(values[-3] * values[-2] - amount) <= 1
             if hours_column or by_product:
                 key = "worked" if meaning == Kind.SALARY else "sick"
@@ -367,7 +434,7 @@ def _clean_label(label: str) -> str:
     """``Løn: kr.`` -> ``Løn``; ``kr., ATP`` -> ``ATP``: the currency belongs to the amount."""
     label = _LABEL_CURRENCY.sub("", label)
     label = re.split(r"[;:?!]|\.\s", label)[-1] if re.search(r"[a-zæøå]", re.split(r"[;:?!]|\.\s", label)[-1], re.I) else label
-    return re.sub(r"\s+", " ", label).strip(" ,:-–/\t(") or label.strip()
+    return re.sub(r"\s+", " ", label).strip(" ,:-–/\t(|") or label.strip()
 
 
 def _period(section: Section, lines: list[str]) -> None:

@@ -21,7 +21,7 @@ from parsers.body import Section, markers, read_sections, split_text
 from parsers.danish import bare_month, find_periods
 from parsers.layout import PageText
 from parsers.message import InboundEmail, read_email
-from parsers.payslip import PayslipReading, Read, read_payslip
+from parsers.payslip import PayslipReading, Read, read_payslip, split_documents
 from parsers.pdf_text import UnreadableDocument, read_pdf
 
 _IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff", "image/jpg", "image/pjpeg", "image/heic", "image/webp")
@@ -115,11 +115,11 @@ class _Attachments:
                 if pages is None:
                     continue
                 text = "\n".join(line.text for page in pages for line in page.lines)
-                reading = read_payslip(pages, name)
                 # A workplace's own claim form itemises like a body; a payslip says "Lønseddel".
                 is_form = bool(_FORM.search(text)) and not _PAYSLIP_MARK.search(text)
-                if reading.is_payslip and not is_form:
-                    payslips.append(reading)
+                readings = [read_payslip(doc, name) for doc in split_documents(pages)]  # one PDF, several payslips
+                if not is_form and any(r.is_payslip for r in readings):
+                    payslips.extend(r for r in readings if r.is_payslip)
                 elif is_form or re.search(r"(?i)refusion", text):
                     forms.append("\n".join("\t".join(" ".join(w.text for w in c) for c in line.cells())
                                            for page in pages for line in page.lines))  # fmt: skip

@@ -36,12 +36,13 @@ _RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
     (_r(r"bruttoløn|brutto\s*i\s*alt|lønindtægt i alt|a-?indkomst og am"), Label.GROSS),
     (_r(r"am-?bidrags?-?grundlag|am-?grundlag|am-?indkomst|am-?bidragspligtig"), Label.AM_BASIS),
     (_r(r"\ba-?indkomst\b"), Label.A_INCOME),
+    (_r(r"timeløn(nen)?\s+(er|var|på|udgør)\s*$|timesats|\bsats\b|pr\.?\s*time\s*$"), Label.IGNORE),  # a rate, not a cost
     (_r(r"til udbetaling|nettoløn|udbetalt|overført|nemkonto|\ba-?skat\b|skattefradrag|fradrag|trækprocent"), Label.IGNORE),
     (_r(r"\bam[-\s]?bidrag"), Kind.AM_BIDRAG),
     (_r(r"atp.*(eget|egen|medarbejder|lønmodtager|af løn)|(eget|medarbejder).*atp"), Label.IGNORE),
     (_r(r"\batp\b"), Kind.ATP),
     (_r(r"pension.*(eget|egen|medarbejder|lønmodtager)|egenbidrag|eget bidrag|medarbejderbidrag"), Label.IGNORE),
-    (_r(r"særlig\s+feriegodtgørelse|ferietillæg|særlig\s+ferie|særlig\s+f\.?\s?g\b|\bsfg\b|special holiday"),
+    (_r(r"særlige?\s+feriegodtgørelse|ferietillæg|særlig\s+ferie|særlig\s+f\.?\s?g\b|\bsfg\b|special holiday"),
      Kind.SPECIAL_HOLIDAY_ALLOWANCE),
     (_r(r"feriepenge|feriegodtgørelse|ferieuge|ferie\s*godtgørelse|ferieløn\b|holiday pay|vacation pay|holiday allowance"),
      Kind.HOLIDAY_PAY),
@@ -56,7 +57,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
     (_r(r"\bi\s+alt\b|\btotal\b|\bsamlet\b|\bsum\b|refusion i alt|\bialt\b"), Label.TOTAL),
     (_r(r"\b(salary|wages?|hourly pay|basic pay|pay for hours)\b"), Kind.SALARY),
     (_r(r"\b(time|måneds|grund|basis|ordinær|normal)?løn\b|timeløn|månedsløn|grundløn|normaltimer|arbejdstimer|"
-        r"løn\s*\(|lønudgift|\bløn,"), Kind.SALARY),
+        r"løn\s*\(|lønudgift|\bløn,|\blønnen\b"), Kind.SALARY),
 )
 
 

@@ -210,6 +210,27 @@ def _hours_by_product(money: list[Word], amount: Word) -> Word | None:
     return None
 
 
+def split_documents(pages: tuple[PageText, ...]) -> list[tuple[PageText, ...]]:
+    """The payslips in one PDF: a page whose CPR number differs from the one before starts the
+    next payslip (a bureau's collected PDF, one person a page); pages without one continue it."""
+    documents: list[list[PageText]] = []
+    current: str | None = None
+    for page in pages:
+        cpr = _page_cpr(page)
+        if not documents or (cpr is not None and current is not None and cpr != current):
+            documents.append([])
+        documents[-1].append(page)
+        current = cpr or current
+    return [tuple(doc) for doc in documents]
+
+
+def _page_cpr(page: PageText) -> str | None:
+    for line in page.lines:
+        if _CPR_LABEL.search(line.text) and (m := _CPR_VALUE.search(line.text)):
+            return m.group(1) + m.group(2)
+    return None
+
+
 def page_quality(page: PageText) -> tuple[int, int]:
     """How much of a payslip a reading of a page holds: table headers found, amounts read."""
     headers = sum(1 for line in page.lines if _header_columns(line))
