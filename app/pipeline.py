@@ -22,7 +22,7 @@ from app.threads import complete, pair_waiting
 from claims.context import DecisionContext
 from claims.cpr import has_valid_date, mask_in_text
 from claims.decide import Decision, decide, not_a_claim_decision
-from claims.model import Outcome, ParsedMessage
+from claims.model import Claim, Outcome, ParsedMessage
 from ledger.store import RecordedMessage
 from mailroom.automatic import is_automatic
 from mailroom.errors import MailroomError
@@ -99,6 +99,12 @@ def _decide_and_store(services: Services, record: RecordedMessage, parsed: Parse
     thread = [i for i in (info.in_reply_to, *info.references) if i]
     waiting = store.waiting_claims(thread) if thread else ()
     answers = pair_waiting(parsed.claims, waiting)
+    # A fragment (an answer's missing CVR, no person, no amounts) that completes nothing is no claim.
+    kept = [(c, a) for c, a in zip(parsed.claims, answers, strict=True) if a is not None or not _fragment(c)]
+    if not kept:
+        return _decide_and_store(services, record, dataclasses.replace(parsed, claims=()))
+    parsed = dataclasses.replace(parsed, claims=tuple(c for c, _ in kept))
+    answers = [a for _, a in kept]
     planned: list[tuple[int, object, Decision, str | None]] = []
     for index, (claim, answer_to) in enumerate(zip(parsed.claims, answers, strict=True)):
         first_claimed_at = info.date
@@ -134,6 +140,10 @@ def _decide_and_store(services: Services, record: RecordedMessage, parsed: Parse
         state = "review" if review else "decided"
         unit.set_message_state(record.id, state)
     return state
+
+
+def _fragment(claim: Claim) -> bool:
+    return claim.cpr is None and not claim.lines and claim.total is None and claim.payslip is None
 
 
 def _head(raw: bytes) -> email.message.Message:

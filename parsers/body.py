@@ -33,7 +33,11 @@ _SIGNOFF = re.compile(
 _CPR = re.compile(r"(?<![\d-])(\d{6})(?:\s?[-–]\s?|\s)?(\d{4})(?![\d])")
 _CPR_LABEL = re.compile(r"(cpr|personnummer|personnr|cpr-nr|cpr\.nr)\W{0,4}$", re.I)
 _MASKED = re.compile(r"(?<!\d)\d{6}-?(x{4}|\*{4})", re.I)
-_CVR = re.compile(r"\b(?:cvr|se)(?:[-\s.]?(?:nr|nummer))?\.?\s*[:.]?\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})(?!\d)", re.I)
+_CVR = re.compile(
+    r"\b(?:cvr|se)(?:[-\s.]?(?:nr|nummer)(?:et)?)?\.?(?:\s+(?:er|var|glemte|jeg|vores|hos|lyder|på)){0,3}\s*[:.]?\s*"
+    r"(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})(?!\d)",
+    re.I,
+)
 _NAME_LABEL = re.compile(
     r"^\s*(?:(?:borgerens|medarbejderens|den\s+ansattes|employee'?s?)\s+)?(navn|name|medarbejder|borger|ansatte?|employee|"
     r"medarbejdernavn)(?:\s*/\s*\w+)?\s*[:\t]\s*(?P<v>.+)$",
@@ -344,7 +348,8 @@ def _employer_before(prefix: str) -> str | None:
     """``Albertslund Kommune, CVR 29189919`` / ``CPR 2211883548, Albertslund Kommune, CVR``."""
     piece = re.split(r"[,;:(\t]|\d", prefix.rstrip(" ,(:-"))[-1].strip() if prefix.strip(" ,(:-") else ""
     piece = re.sub(r"^(arbejdsgiver(en)?\s*(er)?|og|hos)\s+", "", piece, flags=re.I).strip(" .")
-    piece = re.sub(r"(?i)^(arbejdsgiver\w*|vores|virksomhedens|firmaets)$", "", piece).strip()
+    not_names = r"arbejdsgiver\w*|vores|virksomhedens|firmaets|beklager|hej|hermed|her|tak|og|det|vi|jeg|sorry|ps"
+    piece = re.sub(rf"(?i)^({not_names})$", "", piece).strip()
     words = piece.split()
     if 1 <= len(words) <= 5 and all(w[0].isupper() or w in ("&", "og", "for", "i") for w in words):
         return piece
@@ -517,6 +522,26 @@ def _sickness(section: Section, lines: list[str]) -> None:
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", line):
             if _SICK_CONTEXT.search(sentence):
                 _sick_sentence(section, sentence)
+                _sick_day_range(section, sentence)
+
+
+_DAY_RANGE = re.compile(
+    r"(?<![\d.])(?P<d1>\d{1,2})\.?\s*[-–]\s*(?P<d2>\d{1,2})\.\s*(?P<m>januar|februar|marts|april|maj|juni|juli|august|september|"
+    r"oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?(?!\s*\d{4})",
+    re.I,
+)
+
+
+def _sick_day_range(section: Section, sentence: str) -> None:
+    """``Syg: 12.-13. oktober``: a range of days without a year takes the claim period's year."""
+    start = section.values.get("period.start")
+    if "sick.first_day" in section.values or not isinstance(start, dt.date) or not (m := _DAY_RANGE.search(sentence)):
+        return
+    month = MONTHS[m.group("m").lower()]
+    first, last = make_date(start.year, month, int(m.group("d1"))), make_date(start.year, month, int(m.group("d2")))
+    if first and last and first <= last:
+        section.put("sick.first_day", first)
+        section.put("sick.last_day", last)
 
 
 def _sick_sentence(section: Section, sentence: str) -> None:

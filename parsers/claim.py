@@ -29,6 +29,7 @@ _IGNORED_EXT = (".ics", ".vcf", ".p7s", ".asc", ".sig", ".gif", ".bmp")
 _MIN_IMAGE_BYTES = 15_000  # logos and signature pictures are smaller than a photographed payslip
 _FIELDS = ("employee.name", "employee.cpr", "employer.name", "employer.cvr", "period.start", "period.end",
            "hours.worked", "hours.sick", "sick.first_day", "sick.last_day")  # fmt: skip
+_ANSWER_FIELDS = ("employee.cpr", "employer.cvr", "period.start", "hours.worked", "hours.sick", "sick.first_day", "sick.last_day")
 _SUBJECT_NAME = re.compile(r"[–—-]\s*([A-ZÆØÅ][\w'-]+(?:\s+[A-ZÆØÅ][\w'-]+){1,4})\s*(?:\(|$)")
 
 
@@ -192,8 +193,12 @@ def _claims(mail: InboundEmail, payslips: list[PayslipReading], forms: list[str]
     month = bare_month(f"{subject}\n{text.own}", mail.info.date.date() if mail.info.date else None)
     claims = []
     asks = _only_asks(text.own, sections, payslips)
+    in_thread = bool(mail.info.in_reply_to or mail.info.references)
     for section, payslip in pairs:
-        if (not section.is_claim or asks) and payslip is None:
+        # An answer in a thread that states only what was missing ("CVR-nummeret glemte jeg:
+        # 41028572") is a claim of its own values: the pipeline completes the waiting claim with it.
+        answers = in_thread and any(section.values.get(k) is not None for k in _ANSWER_FIELDS)
+        if (not (section.is_claim or answers) or asks) and payslip is None:
             continue
         claims.append(_merge(section, payslip, quoted, subject, final, correction, single=len(pairs) == 1, month=month))
     return claims

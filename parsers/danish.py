@@ -58,6 +58,7 @@ MONTH_RANGE = re.compile(
 )
 MONTH_YEAR = re.compile(r"\b" + _MONTH.format(name="m") + r"\s*(?P<y>\d{4})\b", re.I)
 MONTH_NUMERIC = re.compile(r"(?<![\d./-])(?P<m>0?[1-9]|1[0-2])[/-](?P<y>20\d{2})(?![\d./-])")
+MONTH_ISO = re.compile(r"(?<![\d./-])(?P<y>20\d{2})-(?P<m>0[1-9]|1[0-2])(?![\d./-])")  # "2026-10"
 ONE_DATE = re.compile(rf"(?<![\d.]){_ANY_DATE_A}", re.I)
 
 
@@ -95,8 +96,17 @@ def _date_from(m: re.Match[str], p_num: str, p_text: str) -> dt.date | None:
     return None
 
 
+_ISO_DATE = re.compile(r"(?<![\d.])(20\d{2})-(\d{2})-(\d{2})(?![\d])")
+
+
+def _danish_order(text: str) -> str:
+    """``2026-10-15`` -> ``15.10.2026``: the same length, so every span stays where it was."""
+    return _ISO_DATE.sub(lambda m: f"{m.group(3)}.{m.group(2)}.{m.group(1)}", text)
+
+
 def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
     """Every whole date (with a year) in the text, in order, with its span."""
+    text = _danish_order(text)
     found = []
     for m in ONE_DATE.finditer(text):
         day = _date_from(m, "a", "b")
@@ -112,6 +122,7 @@ def parse_date(text: str) -> dt.date | None:
 
 def find_periods(text: str) -> list[Found]:
     """Every period in the text, ranges before months where they overlap, in text order."""
+    text = _danish_order(text)
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
 
@@ -149,6 +160,8 @@ def find_periods(text: str) -> list[Found]:
             add(Period(month_period(y, m1).start, month_period(y, m2).end), m.start(), m.end(), "month")
     for m in MONTH_YEAR.finditer(text):
         add(month_period(int(m.group("y")), MONTHS[m.group("m").lower()]), m.start(), m.end(), "month")
+    for m in (*MONTH_NUMERIC.finditer(text), *MONTH_ISO.finditer(text)):  # "10/2026", "2026-10"
+        add(month_period(int(m.group("y")), int(m.group("m"))), m.start(), m.end(), "month")
     return sorted(found, key=lambda f: f.start)
 
 

@@ -157,8 +157,8 @@ def _money_words(line: TextLine) -> list[Word]:
     words = line.words
     for i, w in enumerate(words):
         nxt = words[i + 1].text if i + 1 < len(words) else ""
-        if _AMOUNT_WORD.match(w.text) and nxt not in ("%", "pct", "pct."):
-            out.append(w)
+        if _AMOUNT_WORD.match(w.text.strip("()")) and nxt not in ("%", "pct", "pct."):
+            out.append(w)  # "(8 % af 4.263,00)": the basis inside a parenthesis is a number too
     return out
 
 
@@ -171,7 +171,7 @@ def _label_words(line: TextLine, first_money: Word | None) -> list[Word]:
 
 
 def _value(w: Word) -> Decimal:
-    value = parse_number(w.text)
+    value = parse_number(w.text.strip("()"))
     return to_ore(value) if value is not None else Decimal("0.00")
 
 
@@ -262,6 +262,10 @@ def read_payslip(pages: tuple[PageText, ...], filename: str, *, prefix: str = "a
                 continue  # a sentence with a number in it, not a row
             for part, part_columns in _segments(line, columns):
                 _row(reading, part, part_columns, page_prefix, filename, seen_rows)
+    _gross_as_salary(reading)
+    paid = reading.fields.get("payslip.paid_hours")
+    if paid is not None and "hours.worked" not in reading.fields and "hours.sick" not in reading.fields:
+        reading.put("hours.worked", paid.value, paid)  # "Timer i perioden 30,00" in the header, no hours per row
     for key in ("employer.name_label", "employer.name_cvr", "employer.name_first"):
         if (read := reading.fields.get(key)) is not None:
             reading.put("employer.name", read.value, read)
@@ -285,6 +289,17 @@ def _segments(line: TextLine, columns: list[_Column] | None) -> list[tuple[TextL
     if len(parts) == 1:
         return [(line, columns)]
     return [(TextLine(line.page, tuple(words)), columns if i == 0 else None) for i, words in enumerate(parts) if words]
+
+
+def _gross_as_salary(reading: PayslipReading) -> None:
+    """A payslip that shows only its gross pay ("Bruttoløn 4.263,00", no pay rows): the gross pay
+    is the salary, unless the rows already read make it up (a final settlement's holiday pay)."""
+    gross = reading.fields.get("payslip.gross")
+    if gross is None or not isinstance(gross.value, Decimal) or any(kind in (Kind.SALARY, Kind.SICK_PAY) for kind, *_ in reading.lines):
+        return
+    if abs(sum((amount for _, amount, _, _ in reading.lines), Decimal(0)) - gross.value) <= Decimal("1.00"):
+        return
+    reading.lines.insert(0, (Kind.SALARY, gross.value, "Bruttoløn", gross))
 
 
 def _first_range(reading: PayslipReading, pages: tuple[PageText, ...], prefix: str, filename: str) -> None:
@@ -348,6 +363,9 @@ def _employer_names(reading: PayslipReading, page: PageText, index: int, line: T
             value, where = m.group("v").strip(_EDGE), cell
             if not value and i + 1 < len(cells):
                 value, where = " ".join(w.text for w in cells[i + 1]).strip(_EDGE), cells[i + 1]
+            elif not value and len(cells) == 1 and index + 1 < len(page.lines):  # a block: the title, the name below
+                below = page.lines[index + 1].cells()[0]
+                value, where = " ".join(w.text for w in below).strip(_EDGE), below
             if _name_like(value):
                 reading.put("employer.name_label", value, _where(prefix, filename, line.page, where))
         if (m := re.search(r"(?i)\b(?:cvr|se)\b", text)) and m.start() > 0:

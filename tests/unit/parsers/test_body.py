@@ -91,3 +91,51 @@ def test_english_labels_with_the_danish_word_in_parentheses_are_cost_lines() -> 
     assert [(k, a) for k, a, _ in sections[0].lines] == [
         (Kind.SALARY, Decimal("2170.00")), (Kind.SICK_PAY, Decimal("3720.00")), (Kind.HOLIDAY_PAY, Decimal("736.25")),
         (Kind.SPECIAL_HOLIDAY_ALLOWANCE, Decimal("113.34"))]  # fmt: skip
+
+
+def test_a_table_with_a_row_per_person_is_one_claim_per_row_and_its_sum_row_is_no_claim() -> None:
+    text = ("Arbejdsgiver: Albertslund Kommune, CVR-nr. 29189919. Periode: 01.08.2026-31.08.2026.\n"
+            "Navn\tCPR-nr.\tTimer\tLøn\tFeriepenge\tI alt\n\n"
+            "Sara Lind\t050504-4126\t21,00\t3.045,00\t380,63\t3.425,63\n\n"
+            "Karin Møller\t131062-1125\t22,00\t3.190,00\t398,75\t3.588,75\n"
+            "I alt\t\t\t6.235,00\t\t7.014,38")  # fmt: skip
+    _, sections = read_sections(text)
+    assert [(s.values["employee.name"], s.values["hours.worked"], s.total) for s in sections] == [
+        ("Sara Lind", Decimal("21.00"), Decimal("3425.63")), ("Karin Møller", Decimal("22.00"), Decimal("3588.75"))]  # fmt: skip
+    assert [(k, a) for k, a, _ in sections[1].lines] == [(Kind.SALARY, Decimal("3190.00")), (Kind.HOLIDAY_PAY, Decimal("398.75"))]
+
+
+def test_two_month_headings_with_their_own_lines_are_two_claims_of_one_person() -> None:
+    text = ("for Mikkel Juhl (CPR 110901-4148).\n\nSeptember 2026\nTimer: 29,00\nLøn: 4.054,20\n\n"
+            "Oktober 2026\nTimer: 30,50\nLøn: 4.263,90\n")
+    _, sections = read_sections(text)
+    assert [(str(s.values["period.start"]), s.values["employee.cpr"], s.lines[0][1]) for s in sections] == [
+        ("2026-09-01", "1109014148", Decimal("4054.20")), ("2026-10-01", "1109014148", Decimal("4263.90"))]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "amount", "hours"),
+    [("Løn | 42,00 timer | 6.216,00", "6216.00", "42.00"), ("Timeløn 24,00 t à 161,20 kr.     3.868,80 kr.", "3868.80", "24.00"),
+     ("Løn (39,00 t à 100,00 kr): 3.900,00 kr", "3900.00", "39.00"),
+     ("Hans timeløn er 154,00 kr., så lønnen for måneden blev 5.852,00 kr.", "5852.00", None)],
+)
+def test_hours_and_rates_inside_a_salary_line_are_not_the_salary(line: str, amount: str, hours: str | None) -> None:
+    _, sections = read_sections(line)
+    assert [(k, a) for k, a, _ in sections[0].lines] == [(Kind.SALARY, Decimal(amount))]
+    assert (str(sections[0].values["hours.worked"]) if "hours.worked" in sections[0].values else None) == hours
+
+
+def test_costs_named_after_their_amounts_in_a_sentence_are_read() -> None:
+    _, sections = read_sections("Vi har indbetalt 731,50 kr. i feriepenge, og den særlige feriegodtgørelse udgør 114,11 kr.")
+    assert [(k, a) for k, a, _ in sections[0].lines] == [
+        (Kind.HOLIDAY_PAY, Decimal("731.50")), (Kind.SPECIAL_HOLIDAY_ALLOWANCE, Decimal("114.11"))]  # fmt: skip
+
+
+def test_a_range_of_sick_days_without_a_year_takes_the_periods_year() -> None:
+    _, sections = read_sections("Periode: 2026-10\nSyg: 12.-13. oktober")
+    assert (str(sections[0].values["sick.first_day"]), str(sections[0].values["sick.last_day"])) == ("2026-10-12", "2026-10-13")
+
+
+def test_a_cvr_stated_in_a_sentence_is_read_and_the_first_word_is_no_employer() -> None:
+    _, sections = read_sections("Beklager, CVR-nummeret glemte jeg: 41028572.")
+    assert sections[0].values["employer.cvr"] == "41028572" and "employer.name" not in sections[0].values

@@ -37,3 +37,26 @@ def test_the_same_payslip_attached_twice_is_one_claim() -> None:
     page = docs.kmd_opus_one_page("Emil Berg", "010203-4015")
     raw = _mail("Hej\n\nLønseddel til refusion.\n", docs.pdf([page]), docs.pdf([page]))
     assert len(parse_message(raw).claims) == 1
+
+
+def test_one_pdf_with_a_payslip_per_person_gives_one_claim_per_person() -> None:
+    first, second = docs.kmd_opus_one_page("Emil Berg", "010203-4015"), docs.kmd_opus_one_page("Sara Lind", "050504-4126")
+    raw = _mail("Hej\n\nLønsedlerne for vores to medarbejdere ligger i én PDF.\n", docs.pdf([first, second]))
+    claims = parse_message(raw).claims
+    assert [(c.cpr, c.employee_name) for c in claims] == [("0102034015", "Emil Berg"), ("0505044126", "Sara Lind")]
+    assert all(c.sources["lines.salary"].startswith(f"attachment:lonseddel-0.pdf#p{n}") for n, c in ((1, claims[0]), (2, claims[1])))
+
+
+def test_a_question_that_names_a_person_is_no_claim() -> None:
+    raw = _mail("Hej\n\nMaja Søgaard (290296-1197) skal op på 12 timer om ugen fra januar. Kan vi søge refusion for de ekstra timer?\n")
+    parsed = parse_message(raw)
+    assert parsed.claims == () and [p.code for p in parsed.problems] == ["NOT_A_CLAIM"]
+
+
+def test_an_answer_in_a_thread_that_states_only_the_missing_cvr_is_a_claim_of_that_value() -> None:
+    msg = EmailMessage()
+    msg["From"], msg["Subject"], msg["Date"] = "leder@albertslund.dk", "SV: Refusion oktober 2026", "Mon, 02 Nov 2026 10:00:00 +0100"
+    msg["In-Reply-To"] = "<reply-JLT-2026-000019@claims.albertslund.dk>"
+    msg.set_content("Hej\n\nBeklager, CVR-nummeret glemte jeg: 41028572.\n\nMvh Torben\n")
+    claims = parse_message(msg.as_bytes()).claims
+    assert [(c.cvr, c.cpr, c.lines) for c in claims] == [("41028572", None, ())]
