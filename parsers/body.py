@@ -48,6 +48,7 @@ _EMPLOYER_LABEL = re.compile(
 )
 _NAME_WORD = r"[A-ZÆØÅÉÜÖÄ][a-zæøåéüöäA-ZÆØÅ'’-]+"
 _NAME_BEFORE_CPR = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})\s*[,(]?\s*(?i:cpr[-.\s]?(?:nr)?\.?|personnummer)?\s*[:.]?\s*$")
+_INVERTED_NAME = re.compile(rf"^\s*({_NAME_WORD}(?:[ -]{_NAME_WORD})?),\s*({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*(?:$|[(\t])")
 _NAME_POSSESSIVE = re.compile(
     rf"(?i:refundere|refusion\s+(?:af|for)|lønseddel\s+for)\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})(?:'s?|s)?\s+(?i:løn)"
 )
@@ -238,6 +239,7 @@ def _section_starts(lines: list[str]) -> list[int]:
 
 def _is_period_heading(line: str) -> bool:
     """``September 2026`` or ``Oktober 2026:`` alone on its line: the heading of a month's block."""
+    line = re.sub(r"\([^()]*\)", " ", line)  # "Juli 2026 (40,00 timer):"
     found = find_periods(line)
     return len(found) == 1 and not line[: found[0].start].strip(" \t-–*•") and not line[found[0].end :].strip(" \t:-–")
 
@@ -280,9 +282,9 @@ def _is_person_table_header(cells: list[str]) -> bool:
     if len(cells) < 3 or any(re.search(r"\d", c) for c in cells):
         return False
     kinds = [classify(c) for c in cells]
-    has_cost = any(isinstance(k, Kind) for k in kinds)
+    costs = sum(1 for k in kinds if isinstance(k, Kind) or k == Label.TOTAL)
     has_person = any(re.match(r"(?i)(navn|name|medarbejder|cpr|personn)", c) for c in cells)
-    return has_cost and has_person
+    return costs >= 1 and has_person or costs >= 2 and costs * 2 >= len(cells)  # a row per person, or kinds as columns
 
 
 def _has_items(lines: list[str]) -> bool:
@@ -333,7 +335,7 @@ def _identity(section: Section, line: str) -> None:
             if name:
                 section.values.setdefault("employer.name", name)
     if m2 := _EMPLOYER_LABEL.search(line):
-        name = re.sub(r"\s+(CVR|SE)\b.*$", "", m2.group("v"), flags=re.I).strip(" .:–—-/|·")
+        name = re.sub(r"\s+(CVR|SE)\b.*$", "", m2.group("v"), flags=re.I).split(" / ")[0].strip(" .:–—-/|·")
         if name and not re.search(r"\d{4}", name):
             section.values["employer.name"] = name
 
@@ -345,7 +347,9 @@ def _employer_after(rest: str) -> str | None:
 
 
 def _employer_before(prefix: str) -> str | None:
-    """``Albertslund Kommune, CVR 29189919`` / ``CPR 2211883548, Albertslund Kommune, CVR``."""
+    """``Albertslund Kommune, CVR 29189919`` / ``CPR 2211883548, Albertslund Kommune, CVR``;
+    ``Albertslund Kommune (Rengøringsservice), CVR``: the parenthesis names the workplace."""
+    prefix = re.sub(r"\([^()]*\)", " ", prefix).split(" / ")[0]
     piece = re.split(r"[,;:(\t]|\d", prefix.rstrip(" ,(:-"))[-1].strip() if prefix.strip(" ,(:-") else ""
     piece = re.sub(r"^(arbejdsgiver(en)?\s*(er)?|og|hos)\s+", "", piece, flags=re.I).strip(" .")
     not_names = r"arbejdsgiver\w*|vores|virksomhedens|firmaets|beklager|hej|hermed|her|tak|og|det|vi|jeg|sorry|ps"
@@ -376,6 +380,8 @@ def _items(line: str, *, hours_column: bool) -> tuple[list[tuple[Kind | Label, D
         label = masked[previous_end : number.start]
         previous_end = number.end
         meaning = _meaning(label)
+        if meaning == Label.PENSION_TOTAL:
+            meaning = Kind.PENSION  # in a mail, the pension the workplace writes is what it claims
         if meaning is not None and meaning != Label.IGNORE:
             current = _Item(meaning, label, [number.value])
             items.append(current)
@@ -415,7 +421,7 @@ def _meaning(label: str) -> Kind | Label | None:
     meaning = _meaning_of(bare)
     if meaning is None and bare != label:
         meaning = _meaning_of(label.replace("(", " ").replace(")", " "))
-    return meaning
+    return None if meaning == Label.PAID_HOURS else meaning  # hours are read apart (`_hours`)
 
 
 def _meaning_of(label: str) -> Kind | Label | None:
@@ -521,7 +527,8 @@ def _sickness(section: Section, lines: list[str]) -> None:
     for line in lines:
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", line):
             if _SICK_CONTEXT.search(sentence):
-                _sick_sentence(section, sentence)
+                start = section.values.get("period.start")
+                _sick_sentence(section, sentence, start.year if isinstance(start, dt.date) else None)
                 _sick_day_range(section, sentence)
 
 
@@ -544,8 +551,8 @@ def _sick_day_range(section: Section, sentence: str) -> None:
         section.put("sick.last_day", last)
 
 
-def _sick_sentence(section: Section, sentence: str) -> None:
-    dates = _dates_with_partial(sentence)
+def _sick_sentence(section: Section, sentence: str, year: int | None = None) -> None:
+    dates = _dates_with_partial(sentence, year)
     first = _FIRST_SICK_PHRASE.search(sentence)
     last = _LAST_SICK_PHRASE.search(sentence)
     if first:
@@ -591,10 +598,11 @@ def _recovered_before(sentence: str, dates: list[tuple[dt.date, int, int]], day:
     return False
 
 
-def _dates_with_partial(sentence: str) -> list[tuple[dt.date, int, int]]:
-    """Whole dates, and day-month dates without a year (the year of a whole date beside them)."""
+def _dates_with_partial(sentence: str, year: int | None = None) -> list[tuple[dt.date, int, int]]:
+    """Whole dates, and day-month dates without a year (the year of a whole date beside them,
+    else the claim period's)."""
     dates = find_dates(sentence)
-    years = [d.year for d, _, _ in dates]
+    years = [d.year for d, _, _ in dates] or ([year] if year else [])
     if years:
         taken = [(a, b) for _, a, b in dates]
         for m in _DAY_MONTH.finditer(sentence):
@@ -609,7 +617,10 @@ def _dates_with_partial(sentence: str) -> list[tuple[dt.date, int, int]]:
 def _names(section: Section, lines: list[str], text: str) -> None:
     for line in lines:
         if m := _NAME_LABEL.match(line):
-            value = re.split(r"[,(\t]|\s(?:cpr|CPR)\b", m.group("v"))[0].strip(" .:")
+            raw = m.group("v")
+            if inverted := _INVERTED_NAME.match(raw):
+                raw = f"{inverted.group(2)} {inverted.group(1)}"  # "Lund, Freja Holm": surname first, as in registers
+            value = re.split(r"[,(\t]|\s(?:cpr|CPR)\b", raw)[0].strip(" .:")
             if value and not re.search(r"\d", value):
                 section.put("employee.name", value)
                 return

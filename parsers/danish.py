@@ -56,7 +56,7 @@ RANGE_SHORT = re.compile(
 MONTH_RANGE = re.compile(
     r"\b" + _MONTH.format(name="m1") + r"\s*(?:og|-|–|til)\s*" + _MONTH.format(name="m2") + r"\s+(?P<y>\d{4})\b", re.I
 )
-MONTH_YEAR = re.compile(r"\b" + _MONTH.format(name="m") + r"\s*(?P<y>\d{4})\b", re.I)
+MONTH_YEAR = re.compile(r"\b" + _MONTH.format(name="m") + r"\s*(?:måned\s+)?(?P<y>\d{4})\b", re.I)  # "september (måned) 2026"
 MONTH_NUMERIC = re.compile(r"(?<![\d./-])(?P<m>0?[1-9]|1[0-2])[/-](?P<y>20\d{2})(?![\d./-])")
 MONTH_ISO = re.compile(r"(?<![\d./-])(?P<y>20\d{2})-(?P<m>0[1-9]|1[0-2])(?![\d./-])")  # "2026-10"
 ONE_DATE = re.compile(rf"(?<![\d.]){_ANY_DATE_A}", re.I)

@@ -21,6 +21,7 @@ class Label(StrEnum):
     A_INCOME = "a_income"
     AM_DEDUCTION = "am_deduction"
     PAID_HOURS = "paid_hours"
+    PENSION_TOTAL = "pension_total"  # both shares; the employer's share follows as "heraf arbejdsgiverandel"
     IGNORE = "ignore"
 
 
@@ -33,15 +34,17 @@ _RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
     (_r(r"opsparet|saldo|akkumuleret|år til dato|i ferieåret|feriepengegrundlag|ferieberettige|pensionsprocent|"
         r"beskæftigelsesgrad|feriedage|optjent"), Label.IGNORE),
     (_r(r"^\W*(time|måneds|grund)?løn\b.*(ekskl|uden|excl)"), Kind.SALARY),
-    (_r(r"bruttoløn|brutto\s*i\s*alt|lønindtægt i alt|a-?indkomst og am"), Label.GROSS),
+    (_r(r"bruttoløn|brutto\s*i\s*alt|^\W*brutto\W*$|lønindtægt i alt|a-?indkomst og am"), Label.GROSS),
     (_r(r"am-?bidrags?-?grundlag|am-?grundlag|am-?indkomst|am-?bidragspligtig"), Label.AM_BASIS),
     (_r(r"\ba-?indkomst\b"), Label.A_INCOME),
     (_r(r"timeløn(nen)?\s+(er|var|på|udgør)\s*$|timesats|\bsats\b|pr\.?\s*time\s*$"), Label.IGNORE),  # a rate, not a cost
-    (_r(r"til udbetaling|nettoløn|udbetalt|overført|nemkonto|\ba-?skat\b|skattefradrag|fradrag|trækprocent"), Label.IGNORE),
+    (_r(r"til udbetaling|nettoløn|^\W*udbetalt|udbetalt til|udbetales|overført|nemkonto|\ba-?skat\b|skattefradrag|fradrag|"
+        r"trækprocent"), Label.IGNORE),
     (_r(r"\bam[-\s]?bidrag"), Kind.AM_BIDRAG),
     (_r(r"atp.*(eget|egen|medarbejder|lønmodtager|af løn)|(eget|medarbejder).*atp"), Label.IGNORE),
     (_r(r"\batp\b"), Kind.ATP),
-    (_r(r"pension.*(eget|egen|medarbejder|lønmodtager)|egenbidrag|eget bidrag|medarbejderbidrag"), Label.IGNORE),
+    (_r(r"pension.*(eget|egen|medarbejder|lønmodtager)|egenbidrag|eget bidrag|medarbejderbidrag|medarbejderandel"), Label.IGNORE),
+    (_r(r"pension\s+i\s+alt"), Label.PENSION_TOTAL),
     (_r(r"særlige?\s+feriegodtgørelse|ferietillæg|særlig\s+ferie|særlig\s+f\.?\s?g\b|\bsfg\b|special holiday"),
      Kind.SPECIAL_HOLIDAY_ALLOWANCE),
     (_r(r"feriepenge|feriegodtgørelse|ferieuge|ferie\s*godtgørelse|ferieløn\b|holiday pay|vacation pay|holiday allowance"),
@@ -52,11 +55,14 @@ _RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
     (_r(r"forsikring"), Kind.INSURANCE),
     (_r(r"sygeløn|løn under sygdom|syg\w* m(ed|\.)\s*løn|sygdom|sygefravær|sygedag(e)?\s+med\s+løn|sick pay|sick leave pay"),
      Kind.SICK_PAY),
-    (_r(r"betalte timer i alt|timer i alt|arbejdstimer\s*$|^\W*arbejdstimer|timer i perioden|^\W*antal timer|^\W*løntimer"),
+    (_r(r"^\W*(antal\s+)?timer\W*$|betalte timer i alt|timer i alt|arbejdstimer\s*$|^\W*arbejdstimer|timer i perioden|"
+        r"^\W*antal timer|^\W*løntimer"),
      Label.PAID_HOURS),
     (_r(r"andre lønudgifter|andre udgifter|øvrige|aer\b|akut\b|barsel|kompetence|\bandet\b|\bother\b"), Kind.OTHER),
     (_r(r"\bi\s+alt\b|\btotal\b|\bsamlet\b|\bsum\b|refusion i alt|\bialt\b"), Label.TOTAL),
     (_r(r"\b(salary|wages?|hourly pay|basic pay|pay for hours)\b"), Kind.SALARY),
+    (_r(r"(aften|nat|weekend|week-end|lørdags|søndags|helligdags|skifteholds|forskudt\w*|ulempe)\w*tillæg|overarbejde|"
+        r"merarbejde"), Kind.SALARY),
     (_r(r"\b(time|måneds|grund|basis|ordinær|normal)?løn\b|timeløn|månedsløn|grundløn|normaltimer|arbejdstimer|"
         r"løn\s*\(|lønudgift|\bløn,|\blønnen\b"), Kind.SALARY),
 )

@@ -31,6 +31,10 @@ def repair(text: str) -> str:
     """``10.233;53`` -> ``10.233,53``; ``1:234,56`` -> ``1.234,56`` (a separator before three
     digits groups thousands, before two it is the decimal comma)."""
 
+    # a date's year after a slipped dot ("01.10:2026" -> "01.10.2026"), a stray quote before a digit
+    text = re.sub(r"(?<!\d)(\d{1,2}\.\d{1,2})[:;,](\d{4})(?!\d)", r"\1.\2", text)
+    text = re.sub(r"['‘’`´](?=\d)", "", text)
+
     def fix(m: re.Match[str]) -> str:
         rest = text[m.end() :]
         return "." if re.match(r"\d{3}(?!\d)", rest) else ","

@@ -33,7 +33,7 @@ _OTHER_HEADERS = ("tekst", "beskrivelse", "nr.", "nr", "kode", "art", "løndel",
 _HEADER_WORDS = sorted(_CURRENT + _HISTORIC + _UNITS + _OTHER_HEADERS, key=len, reverse=True)
 _YTD_TITLE = re.compile(r"^\s*(år til dato|saldi|akkumuleret|hidtil i år|saldo)\s*:?\s*$", re.I)
 _AMOUNT_WORD = re.compile(r"^[-−–]?\d{1,3}(?:\.\d{3})*,\d{2}-?$|^[-−–]?\d+,\d{2}-?$|^[-−]?\d+\.\d{2}$")
-_CODE = re.compile(r"^(\d{3,5}|[A-Z]|\d{1,2}\.\d{1,2}-\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}\.?-\d{1,2}\.\d{1,2}\.?\d{0,4})$")
+_CODE = re.compile(r"^(\d{1,5}|[A-Z]|\d{1,2}\.\d{1,2}-\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}\.?-\d{1,2}\.\d{1,2}\.?\d{0,4})$")
 _CPR_LABEL = re.compile(r"personn(?:umme)?r|cpr", re.I)
 _CPR_VALUE = re.compile(r"(?<!\d)(\d{6})[-\s]?(\d{4}|x{4}|\*{4})(?!\d)", re.I)
 _CVR = re.compile(r"(?:cvr|se)[-\s]?(?:nr|nummer)?\.?:?\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})(?!\d)", re.I)
@@ -263,6 +263,9 @@ def read_payslip(pages: tuple[PageText, ...], filename: str, *, prefix: str = "a
             for part, part_columns in _segments(line, columns):
                 _row(reading, part, part_columns, page_prefix, filename, seen_rows)
     _gross_as_salary(reading)
+    total = reading.fields.get("payslip.pension_total")
+    if total is not None and isinstance(total.value, Decimal) and not any(kind == Kind.PENSION for kind, *_ in reading.lines):
+        reading.lines.append((Kind.PENSION, total.value, "Pension i alt", total))  # no employer share shown apart
     paid = reading.fields.get("payslip.paid_hours")
     if paid is not None and "hours.worked" not in reading.fields and "hours.sick" not in reading.fields:
         reading.put("hours.worked", paid.value, paid)  # "Timer i perioden 30,00" in the header, no hours per row
@@ -412,12 +415,18 @@ def _row(
     label_words = _label_words(line, money[0])
     label = " ".join(w.text for w in label_words).strip(" :")
     meaning = classify(label)
+    employer_share = re.match(r"(?i)^\W*heraf\s+(arbejdsgiver|firma|virksomhed)", label)
+    if meaning is None and employer_share and "payslip.pension_total" in reading.fields:
+        meaning = Kind.PENSION  # "Pension i alt 736,80 / heraf arbejdsgiverandel 491,20": the employer's share is the cost
     if meaning is None or meaning == Label.IGNORE or meaning == Label.TOTAL:
         return
     amount_word, unit_word = _pick(line, money, columns)
     if amount_word is None or _prose_after(line, money[-1]):
         return
     amount = _value(amount_word)
+    if meaning == Label.PENSION_TOTAL:
+        reading.put("payslip.pension_total", abs(amount), _where(prefix, filename, line.page, [amount_word]))
+        return
     where = _where(prefix, filename, line.page, [amount_word])
     if meaning == Label.GROSS:
         reading.put("payslip.gross", amount, where)
@@ -437,7 +446,8 @@ def _row(
             return
         seen.add((label.lower(), amount))
         reading.lines.append((meaning, amount, label, where))
-        if unit_word is not None and meaning in (Kind.SALARY, Kind.SICK_PAY) and not _other_period(reading, line, label):
+        supplement = re.search(r"(?i)tillæg|overarbejde|merarbejde", label)  # hours of base pay only, not of its supplements
+        if unit_word is not None and meaning in (Kind.SALARY, Kind.SICK_PAY) and not supplement and not _other_period(reading, line, label):
             key = "hours.worked" if meaning == Kind.SALARY else "hours.sick"
             hours = abs(_value(unit_word))
             old = reading.fields.get(key)

@@ -139,3 +139,19 @@ def test_a_range_of_sick_days_without_a_year_takes_the_periods_year() -> None:
 def test_a_cvr_stated_in_a_sentence_is_read_and_the_first_word_is_no_employer() -> None:
     _, sections = read_sections("Beklager, CVR-nummeret glemte jeg: 41028572.")
     assert sections[0].values["employer.cvr"] == "41028572" and "employer.name" not in sections[0].values
+
+
+def test_a_name_written_surname_first_is_turned_round() -> None:
+    _, sections = read_sections("Navn: Lund, Freja Holm\nCPR: 120394-1109")
+    assert sections[0].values["employee.name"] == "Freja Holm Lund"
+
+
+def test_a_sick_week_in_prose_without_a_year_takes_the_periods_year() -> None:
+    text = "Refusion for september måned 2026.\nAli var syg fra mandag d. 14. september til og med fredag d. 18. september."
+    _, sections = read_sections(text)
+    assert (str(sections[0].values["sick.first_day"]), str(sections[0].values["sick.last_day"])) == ("2026-09-14", "2026-09-18")
+
+
+def test_an_employer_with_its_workplace_in_parentheses_is_the_employer() -> None:
+    _, sections = read_sections("Albertslund Kommune (Rengøringsservice), CVR 29189919")
+    assert sections[0].values["employer.name"] == "Albertslund Kommune"

@@ -135,3 +135,9 @@ def test_a_month_without_a_year_is_the_latest_such_month_before_the_email() -> N
     assert october is not None and (october.start, october.end) == (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
     assert december is not None and december.start == dt.date(2025, 12, 1)
     assert bare_month("for oktober 2026", dt.date(2026, 11, 2)) is None  # a year is stated: not a bare month
+
+
+def test_scan_slips_in_a_date_are_repaired() -> None:
+    from parsers.ocr import repair
+
+    assert repair("01.10:2026 -'31.10.2026") == "01.10.2026 -31.10.2026"

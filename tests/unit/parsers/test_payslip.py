@@ -22,3 +22,23 @@ def test_a_scanned_row_keeps_its_label_without_the_noise_and_takes_the_current_c
     assert [(kind, amount, label) for kind, amount, label, _ in reading.lines] == [(Kind.SALARY, Decimal("3173.40"), "Timeløn")]
     assert reading.get("hours.worked") == Decimal("21.50")
     assert reading.lines[0][3].source.startswith("ocr:scan.pdf#p1@")
+
+
+def test_the_employers_share_of_a_pension_total_is_the_pension_cost() -> None:
+    rows = (
+        _line((40, "40"), (60, "Pension"), (100, "i"), (110, "alt"), (300, "6.140,00"), (400, "736,80"), y=100),
+        _line((40, "41"), (60, "heraf"), (100, "arbejdsgiverandel"), (300, "6.140,00"), (400, "491,20"), y=112),
+        _line((40, "42"), (60, "heraf"), (100, "medarbejderandel"), (300, "6.140,00"), (400, "-245,60"), y=124),
+    )
+    reading = read_payslip((PageText(1, rows),), "dataloen.pdf")
+    assert [(kind, amount) for kind, amount, _, _ in reading.lines] == [(Kind.PENSION, Decimal("491.20"))]
+
+
+def test_supplements_are_salary_but_their_hours_are_not_hours_worked() -> None:
+    rows = (
+        _line((40, "1"), (60, "Timeløn"), (300, "42,00"), (360, "152,80"), (430, "6.417,60"), y=100),
+        _line((40, "2"), (60, "Aftentillæg"), (300, "18,00"), (360, "19,00"), (430, "342,00"), y=112),
+    )
+    reading = read_payslip((PageText(1, rows),), "sdloen.pdf")
+    assert [(kind, amount) for kind, amount, _, _ in reading.lines] == [(Kind.SALARY, Decimal("6417.60")), (Kind.SALARY, Decimal("342.00"))]
+    assert reading.get("hours.worked") == Decimal("42.00")
