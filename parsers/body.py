@@ -261,12 +261,17 @@ def _expand_tables(lines: list[str]) -> list[str]:
         if header is not None and classify(cells[0]) == Label.TOTAL:
             continue  # the table's sum row: each person's own total stands in their row
         if header is not None and len(cells) == len(header) and any(re.search(r"\d", c) for c in cells):
-            out.extend(f"{name}: {value}" for name, value in zip(header, cells, strict=True) if value)
+            out.extend(f"{_column_label(name)}: {value}" for name, value in zip(header, cells, strict=True) if value)
             out.append("")
             continue
         header = cells if _is_person_table_header(cells) else None
         out.append(line)
     return out
+
+
+def _column_label(name: str) -> str:
+    """A month column (`Måned`, `Lønperiode`) labels a period, so a row per month is a claim per month."""
+    return "Periode" if re.match(r"(?i)^(måned|md\.?|periode|lønperiode|month|period)$", name.strip()) else name
 
 
 def _cells(line: str) -> list[str]:
@@ -350,6 +355,9 @@ def _employer_before(prefix: str) -> str | None:
     """``Albertslund Kommune, CVR 29189919`` / ``CPR 2211883548, Albertslund Kommune, CVR``;
     ``Albertslund Kommune (Rengøringsservice), CVR``: the parenthesis names the workplace."""
     prefix = re.sub(r"\([^()]*\)", " ", prefix).split(" / ")[0]
+    # "Albertslund Kommune, Vej & Park, CVR …": the legal employer before its workplace
+    if legal := re.search(r"([A-ZÆØÅ][\wæøå]+(?:\s[A-ZÆØÅ][\wæøå]+)*\s(?:Kommune|Region\s\w+|A/S|ApS|I/S|P/S|Forsyning))\b", prefix):
+        return re.sub(r"^(?:(?:Arbejdsgiver\w*|Virksomhed\w*|Employer|Hos|Og)\s+)+", "", legal.group(1))
     piece = re.split(r"[,;:(\t]|\d", prefix.rstrip(" ,(:-"))[-1].strip() if prefix.strip(" ,(:-") else ""
     piece = re.sub(r"^(arbejdsgiver(en)?\s*(er)?|og|hos)\s+", "", piece, flags=re.I).strip(" .")
     not_names = r"arbejdsgiver\w*|vores|virksomhedens|firmaets|beklager|hej|hermed|her|tak|og|det|vi|jeg|sorry|ps"

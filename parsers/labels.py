@@ -37,7 +37,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
     (_r(r"bruttoløn|brutto\s*i\s*alt|^\W*brutto\W*$|lønindtægt i alt|a-?indkomst og am"), Label.GROSS),
     (_r(r"am-?bidrags?-?grundlag|am-?grundlag|am-?indkomst|am-?bidragspligtig"), Label.AM_BASIS),
     (_r(r"\ba-?indkomst\b"), Label.A_INCOME),
-    (_r(r"timeløn(nen)?\s+(er|var|på|udgør)\s*$|timesats|\bsats\b|pr\.?\s*time\s*$"), Label.IGNORE),  # a rate, not a cost
+    (_r(r"timeløn(nen)?\s+(er|var|på|udgør|ca\.?|cirka|omkring)\s*$|timesats|\bsats\b|pr\.?\s*time\s*$"), Label.IGNORE),  # a rate
     (_r(r"til udbetaling|nettoløn|^\W*udbetalt|udbetalt til|udbetales|overført|nemkonto|\ba-?skat\b|skattefradrag|fradrag|"
         r"trækprocent"), Label.IGNORE),
     (_r(r"\bam[-\s]?bidrag"), Kind.AM_BIDRAG),

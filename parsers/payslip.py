@@ -31,7 +31,7 @@ _HISTORIC = ("år til dato", "i ferieåret", "akkumuleret", "saldo", "saldi", "h
 _UNITS = ("antal", "timer", "enheder", "enh", "enh.", "grundlag", "sats", "timeløn", "normtid")
 _OTHER_HEADERS = ("tekst", "beskrivelse", "nr.", "nr", "kode", "art", "løndel", "lønart", "periode tekst")
 _HEADER_WORDS = sorted(_CURRENT + _HISTORIC + _UNITS + _OTHER_HEADERS, key=len, reverse=True)
-_YTD_TITLE = re.compile(r"^\s*(år til dato|saldi|akkumuleret|hidtil i år|saldo)\s*:?\s*$", re.I)
+_YTD_TITLE = re.compile(r"^\s*(?:\w+\s+){0,2}(år til dato|saldi|akkumuleret|hidtil i år|saldo)(?:\s+\w+){0,3}\s*:?\s*$", re.I)
 _AMOUNT_WORD = re.compile(r"^[-−–]?\d{1,3}(?:\.\d{3})*,\d{2}-?$|^[-−–]?\d+,\d{2}-?$|^[-−]?\d+\.\d{2}$")
 _CODE = re.compile(r"^(\d{1,5}|[A-Z]|\d{1,2}\.\d{1,2}-\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}\.?-\d{1,2}\.\d{1,2}\.?\d{0,4})$")
 _CPR_LABEL = re.compile(r"personn(?:umme)?r|cpr", re.I)
@@ -135,6 +135,10 @@ def _header_columns(line: TextLine) -> list[_Column] | None:
     kinds = {c.name for c in columns}
     if len(columns) >= 2 and kinds & set(_CURRENT + _HISTORIC) and (len(columns) >= 3 or len(columns) * 3 >= len(words)):
         return columns
+    cells = line.cells()  # "Arbejdsgiverbidrag og feriepenge | I perioden | I ferieåret": a block's title, then its columns
+    if len(cells) >= 3 and not any(c.name for c in columns if c.x1 <= cells[0][-1].x1):
+        rest = _header_columns(TextLine(line.page, tuple(w for cell in cells[1:] for w in cell)))
+        return rest
     return None
 
 
@@ -238,7 +242,25 @@ def page_quality(page: PageText) -> tuple[int, int]:
     return headers, amounts
 
 
+_THOUSANDS_HEAD = re.compile(r"^-?\d{1,3}$")
+_THOUSANDS_TAIL = re.compile(r"^\d{3}(?:[ .]\d{3})*,\d{2}-?$")
+
+
+def _joined_thousands(line: TextLine) -> TextLine:
+    """``5 940,00`` set with a space between the thousands is two words to pdfplumber: one again."""
+    words = list(line.words)
+    out: list[Word] = []
+    for word in words:
+        if out and _THOUSANDS_HEAD.match(out[-1].text) and _THOUSANDS_TAIL.match(word.text) and word.x0 - out[-1].x1 <= 5:
+            left = out.pop()
+            word = Word(f"{left.text}.{word.text}", left.x0, min(left.top, word.top), word.x1, max(left.bottom, word.bottom),
+                        min(left.confidence, word.confidence))  # fmt: skip
+        out.append(word)
+    return line if len(out) == len(words) else TextLine(line.page, tuple(out))
+
+
 def read_payslip(pages: tuple[PageText, ...], filename: str, *, prefix: str = "attachment") -> PayslipReading:
+    pages = tuple(PageText(p.number, tuple(_joined_thousands(line) for line in p.lines), p.needs_ocr, p.ocr) for p in pages)
     reading = PayslipReading(filename)
     seen_rows: set[tuple[str, Decimal]] = set()
     for page in pages:
@@ -322,9 +344,14 @@ def _identity(reading: PayslipReading, page: PageText, index: int, line: TextLin
     text = line.text
     if "employee.name" not in reading.fields:
         for cell in line.cells():
-            m = _NAME_LABEL.match(" ".join(w.text for w in cell))
-            if m and 2 <= len(m.group("v").split()) <= 5 and _NAME.match(m.group("v")) and not _NAME_STOP.search(m.group("v")):
-                reading.put("employee.name", m.group("v"), _where(prefix, filename, line.page, cell[1:] or cell))
+            text_of_cell = " ".join(w.text for w in cell)
+            m = _NAME_LABEL.match(text_of_cell)
+            value, spot = (m.group("v"), cell[1:] or cell) if m else (None, cell)
+            if m is None and re.match(r"(?i)^(navn|medarbejder|lønmodtager|ansat)\s*:?$", text_of_cell):
+                below = _cell_below(page, index, cell)  # "Lønmodtager:" over the name, in a column of its own
+                value, spot = (" ".join(w.text for w in below), below) if below else (None, cell)
+            if value and 2 <= len(value.split()) <= 5 and _NAME.match(value) and not _NAME_STOP.search(value):
+                reading.put("employee.name", value, _where(prefix, filename, line.page, spot))
                 break
     if _CPR_LABEL.search(text) and (m := _CPR_VALUE.search(text)):
         words = [w for w in line.words if m.group(1) in w.text.replace("-", "")[:6] or m.group(2) in w.text]
@@ -356,6 +383,17 @@ def _name_like(text: str) -> bool:
     return 1 <= len(words) <= 6 and not re.search(r"\d", text) and text[:1].isupper() and not _TITLE.match(text) and len(text) > 3
 
 
+def _cell_below(page: PageText, index: int, cell: tuple[Word, ...]) -> tuple[Word, ...] | None:
+    """The cell on the next line that stands under `cell` (a label over its value)."""
+    if index + 1 >= len(page.lines):
+        return None
+    x0, x1 = cell[0].x0, cell[-1].x1
+    for below in page.lines[index + 1].cells():
+        if below[0].x0 < x1 + 20 and below[-1].x1 > x0 - 20:
+            return below
+    return None
+
+
 def _employer_names(reading: PayslipReading, page: PageText, index: int, line: TextLine, prefix: str, filename: str) -> None:
     """Candidates for the employer's name, best first: a label (`Arbejdsgiver`, `Ansættelsessted:`),
     the name before the CVR on its line, the first line of the first page; `read_payslip` picks."""
@@ -366,9 +404,9 @@ def _employer_names(reading: PayslipReading, page: PageText, index: int, line: T
             value, where = m.group("v").strip(_EDGE), cell
             if not value and i + 1 < len(cells):
                 value, where = " ".join(w.text for w in cells[i + 1]).strip(_EDGE), cells[i + 1]
-            elif not value and len(cells) == 1 and index + 1 < len(page.lines):  # a block: the title, the name below
-                below = page.lines[index + 1].cells()[0]
-                value, where = " ".join(w.text for w in below).strip(_EDGE), below
+            if not value or _EMPLOYER_LABEL.match(value) or re.match(r"(?i)^(lønmodtager|medarbejder|navn)\b", value):
+                below = _cell_below(page, index, cell)  # a block: the title, the name below it
+                value, where = (" ".join(w.text for w in below).strip(_EDGE), below) if below else ("", cell)
             if _name_like(value):
                 reading.put("employer.name_label", value, _where(prefix, filename, line.page, where))
         if (m := re.search(r"(?i)\b(?:cvr|se)\b", text)) and m.start() > 0:

@@ -155,3 +155,16 @@ def test_a_sick_week_in_prose_without_a_year_takes_the_periods_year() -> None:
 def test_an_employer_with_its_workplace_in_parentheses_is_the_employer() -> None:
     _, sections = read_sections("Albertslund Kommune (Rengøringsservice), CVR 29189919")
     assert sections[0].values["employer.name"] == "Albertslund Kommune"
+
+
+def test_a_table_with_a_row_per_month_is_a_claim_per_month() -> None:
+    text = ("CPR: 120394-1109\nMåned\tTimer\tLøn\tFeriepenge\tI alt\n"
+            "August 2026\t35,00\t5.041,75\t630,22\t5.671,97\nSeptember 2026\t34,00\t4.897,70\t612,21\t5.509,91")  # fmt: skip
+    _, sections = read_sections(text)
+    assert [(str(s.values["period.start"]), s.lines[0][1], s.total) for s in sections] == [
+        ("2026-08-01", Decimal("5041.75"), Decimal("5671.97")), ("2026-09-01", Decimal("4897.70"), Decimal("5509.91"))]  # fmt: skip
+
+
+def test_the_legal_employer_is_named_before_its_workplace() -> None:
+    _, sections = read_sections("Arbejdsgiver: Albertslund Kommune, Vej & Park, CVR 29189919")
+    assert sections[0].values["employer.name"] == "Albertslund Kommune"

@@ -42,3 +42,23 @@ def test_supplements_are_salary_but_their_hours_are_not_hours_worked() -> None:
     reading = read_payslip((PageText(1, rows),), "sdloen.pdf")
     assert [(kind, amount) for kind, amount, _, _ in reading.lines] == [(Kind.SALARY, Decimal("6417.60")), (Kind.SALARY, Decimal("342.00"))]
     assert reading.get("hours.worked") == Decimal("42.00")
+
+
+def test_amounts_with_a_space_between_the_thousands_are_one_amount_and_an_accumulated_block_is_skipped() -> None:
+    rows = (
+        _line((40, "1010"), (70, "Timeløn"), (250, "40,00"), (300, "148,50"), (380, "5"), (386, "940,00"), y=100),
+        _line((40, "Akkumuleret"), (110, "år"), (125, "til"), (140, "dato"), y=112),
+        _line((40, "Timeløn"), (380, "29"), (392, "700,00"), y=124),
+    )
+    reading = read_payslip((PageText(1, rows),), "bureau.pdf")
+    assert [(kind, amount) for kind, amount, _, _ in reading.lines] == [(Kind.SALARY, Decimal("5940.00"))]
+
+
+def test_the_current_column_of_a_block_whose_header_starts_with_its_title() -> None:
+    rows = (
+        _line((40, "Arbejdsgiverbidrag"), (150, "og"), (165, "feriepenge"), (330, "I"), (338, "perioden"), (430, "I"), (438, "ferieåret"),
+              y=100),
+        _line((40, "Feriepenge"), (110, "12,5"), (135, "%"), (340, "612,21"), (440, "2.588,13"), y=112),
+    )
+    reading = read_payslip((PageText(1, rows),), "dataloen.pdf")
+    assert [(kind, amount) for kind, amount, _, _ in reading.lines] == [(Kind.HOLIDAY_PAY, Decimal("612.21"))]
