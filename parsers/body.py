@@ -191,7 +191,7 @@ def _without_signature(lines: list[str]) -> list[str]:
 def read_sections(text: str) -> tuple[Section, list[Section]]:
     """The shared preamble and one section per employee (or per period) the text names."""
     # "Navn ........ Aisha Benali": dot leaders are a column gap
-    lines = _expand_tables([_LEADERS.sub("\t", line) for line in text.split("\n")])
+    lines = _expand_tables(_joined_labels([_LEADERS.sub("\t", line) for line in text.split("\n")]))
     starts = _section_starts(lines)
     if len(starts) < 2:
         return Section(), [_read(lines)]
@@ -235,6 +235,30 @@ def _section_starts(lines: list[str]) -> list[int]:
         if all(_has_items(lines[a:b]) for a, b in zip(blocks, blocks[1:], strict=False)):
             return period_lines
     return []
+
+
+_VALUE_ONLY = re.compile(r"^\s*(?:kr\.?\s*|dkk\s*)?[-\d][\d .,:/–-]*(?:\s*(?:kr\.?|dkk|timer|,-))?\s*$", re.I)
+_LABEL_ONLY = re.compile(r"^\s*[A-Za-zÆØÅæøå][\w .,&/()%-]{0,40}$")
+
+
+def _joined_labels(lines: list[str]) -> list[str]:
+    """``I alt`` on one line and ``7.480,07 kr.`` on the next (an HTML mail of <div>s): one line
+    ``I alt: 7.480,07 kr.`` again. Only a short label without digits over a line with only a value."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j < len(lines) and _LABEL_ONLY.match(line) and not re.search(r"\d", line) and _VALUE_ONLY.match(lines[j]) \
+                and len(line.split()) <= 4:  # fmt: skip
+            out.append(f"{line.strip()}: {lines[j].strip()}")
+            i = j + 1
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def _is_period_heading(line: str) -> bool:
@@ -341,7 +365,8 @@ def _identity(section: Section, line: str) -> None:
                 section.values.setdefault("employer.name", name)
     if m2 := _EMPLOYER_LABEL.search(line):
         name = re.sub(r"\s+(CVR|SE)\b.*$", "", m2.group("v"), flags=re.I).split(" / ")[0].strip(" .:–—-/|·")
-        if name and not re.search(r"\d{4}", name):
+        # a name, not an amount ("ATP arbejdsgiver: 66,00 kr." names no employer)
+        if name and not re.search(r"\d{4}", name) and re.search(r"[A-Za-zÆØÅæøå]{2,}", name) and not re.match(r"^\W*\d", name):
             section.values["employer.name"] = name
 
 

@@ -29,6 +29,17 @@ _IGNORED_EXT = (".ics", ".vcf", ".p7s", ".asc", ".sig", ".gif", ".bmp")
 _MIN_IMAGE_BYTES = 15_000  # logos and signature pictures are smaller than a photographed payslip
 _FIELDS = ("employee.name", "employee.cpr", "employer.name", "employer.cvr", "period.start", "period.end",
            "hours.worked", "hours.sick", "sick.first_day", "sick.last_day")  # fmt: skip
+_INVITATION = re.compile(rb"(?i)content-type:\s*text/calendar[^\r\n]*method=\"?request|\r?\nMETHOD:REQUEST\r?\n")
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 _ANSWER_FIELDS = ("employee.cpr", "employer.cvr", "period.start", "hours.worked", "hours.sick", "sick.first_day", "sick.last_day")
 _SUBJECT_NAME = re.compile(r"[–—-]\s*([A-ZÆØÅ][\w'-]+(?:\s+[A-ZÆØÅ][\w'-]+){1,4})\s*(?:\(|$)")
 
@@ -70,6 +81,9 @@ def parse_message(
     payslips, forms = _Attachments(options, problems).read(mail.attachments)
     if mail.info.automatic:
         problems.append(Problem("NOT_A_CLAIM", "an automatic message (out-of-office, bounce or list mail)"))
+        return ParsedMessage(mail.info, (), tuple(problems), bool(payslips), mail.attachments)
+    if _INVITATION.search(raw[:200_000]) or re.match(r"(?i)\s*(invitation|mødeindkaldelse|indkaldelse)\b", mail.info.subject or ""):
+        problems.append(Problem("NOT_A_CLAIM", "a meeting invitation, not a claim"))
         return ParsedMessage(mail.info, (), tuple(problems), bool(payslips), mail.attachments)
     claims = _claims(mail, payslips, forms, problems)
     if not claims:
@@ -129,6 +143,8 @@ class _Attachments:
                     reading = read_payslip((page,), name, prefix="ocr")
                     if reading.is_payslip:
                         payslips.append(reading)
+            elif ctype == "text/plain" and lower.endswith(".txt"):
+                forms.append(att.data.decode("utf-8", "replace") if _utf8(att.data) else att.data.decode("windows-1252", "replace"))
             elif ctype.startswith("text/") or ctype.startswith("image/") or lower.endswith(_IGNORED_EXT):
                 continue
             else:

@@ -168,7 +168,7 @@ def find_periods(text: str) -> list[Found]:
 # Numbers: amounts and hours. A number followed by % is a rate, never an amount.
 NUMBER = re.compile(
     r"(?<![\w.,/])(?:kr\.?\s*|DKK\s*)?[-−–]?\s?"
-    r"(?P<n>\d{1,3}(?:[. \u00a0]\d{3})+(?:,\d{1,2}|,-)?|\d+(?:[.,]\d{1,2})?(?:,-)?)"
+    r"(?P<n>\d{1,3}(?:,\d{3})+\.\d{2}|\d{1,3}(?:[. \u00a0]\d{3})+(?:,\d{1,2}|,-)?|\d+(?:[.,]\d{1,2})?(?:,-)?)"
     r"(?![\d])(?P<tail>\s*(?:%|pct\b|procent\b))?",
     re.I,
 )

@@ -53,7 +53,8 @@ _RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
     (_r(r"fritvalg|fritvalgs"), Kind.FREE_CHOICE),
     (_r(r"gruppeliv"), Kind.GROUP_LIFE),
     (_r(r"forsikring"), Kind.INSURANCE),
-    (_r(r"sygeløn|løn under sygdom|syg\w* m(ed|\.)\s*løn|sygdom|sygefravær|sygedag(e)?\s+med\s+løn|sick pay|sick leave pay"),
+    (_r(r"sygedagpenge(?!refusion)|sygeløn|"
+        r"løn under sygdom|syg\w* m(ed|\.)\s*løn|sygdom|sygefravær|sygedag(e)?\s+med\s+løn|sick pay|sick leave pay"),
      Kind.SICK_PAY),
     (_r(r"^\W*(antal\s+)?timer\W*$|betalte timer i alt|timer i alt|arbejdstimer\s*$|^\W*arbejdstimer|timer i perioden|"
         r"^\W*antal timer|^\W*løntimer"),

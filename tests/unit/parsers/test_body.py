@@ -168,3 +168,16 @@ def test_a_table_with_a_row_per_month_is_a_claim_per_month() -> None:
 def test_the_legal_employer_is_named_before_its_workplace() -> None:
     _, sections = read_sections("Arbejdsgiver: Albertslund Kommune, Vej & Park, CVR 29189919")
     assert sections[0].values["employer.name"] == "Albertslund Kommune"
+
+
+def test_labels_and_values_in_separate_blocks_are_paired() -> None:
+    _, sections = read_sections("Medarbejder\n\nThomas Vinther\n\nCPR-nr.\n\n150976-2003\n\nLøn\n\n6.478,00 kr.\n\nI alt\n\n7.480,07 kr.")
+    assert sections[0].values["employee.cpr"] == "1509762003"
+    assert sections[0].lines[0][:2] == (Kind.SALARY, Decimal("6478.00")) and sections[0].total == Decimal("7480.07")
+
+
+def test_english_amounts_and_employer_sick_pay_labels() -> None:
+    _, sections = read_sections("Wages: DKK 6,545.00\nSygedagpenge (arbejdsgiverperiode): 1.896,00\nATP arbejdsgiver: 66,00 kr.")
+    assert [(k, a) for k, a, _ in sections[0].lines] == [
+        (Kind.SALARY, Decimal("6545.00")), (Kind.SICK_PAY, Decimal("1896.00")), (Kind.ATP, Decimal("66.00"))]  # fmt: skip
+    assert "employer.name" not in sections[0].values

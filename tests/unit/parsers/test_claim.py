@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from decimal import Decimal
 from email.message import EmailMessage
 
 from parsers.claim import parse_message
@@ -60,3 +61,22 @@ def test_an_answer_in_a_thread_that_states_only_the_missing_cvr_is_a_claim_of_th
     msg.set_content("Hej\n\nBeklager, CVR-nummeret glemte jeg: 41028572.\n\nMvh Torben\n")
     claims = parse_message(msg.as_bytes()).claims
     assert [(c.cvr, c.cpr, c.lines) for c in claims] == [("41028572", None, ())]
+
+
+def test_a_claim_written_in_a_txt_attachment_is_read() -> None:
+    msg = EmailMessage()
+    msg["From"], msg["Subject"], msg["Date"] = "leder@albertslund.dk", "Refusion", "Mon, 02 Nov 2026 10:00:00 +0100"
+    msg.set_content("Hej\n\nSe vedhæftede anmodning.\n")
+    msg.add_attachment("CPR-nr.: 030288-2002\nPeriode: 01.10.2026 - 31.10.2026\nLøn: 6.500,00 kr.\nI alt: 6.500,00 kr.\n",
+                       filename="refusion.txt")  # fmt: skip
+    claims = parse_message(msg.as_bytes()).claims
+    assert [(c.cpr, c.total) for c in claims] == [("0302882002", Decimal("6500.00"))]
+
+
+def test_a_meeting_invitation_is_no_claim_even_when_it_names_a_salary() -> None:
+    msg = EmailMessage()
+    msg["From"], msg["Subject"], msg["Date"] = "leder@albertslund.dk", "Invitation: Refusion", "Mon, 02 Nov 2026 10:00:00 +0100"
+    msg.set_content("Møde om refusion for Ali (cpr 090590-1508). Løn for oktober: kr. 6.300\n")
+    msg.add_attachment("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n", subtype="calendar", filename="invite.ics")
+    parsed = parse_message(msg.as_bytes())
+    assert parsed.claims == () and [p.code for p in parsed.problems] == ["NOT_A_CLAIM"]
