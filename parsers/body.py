@@ -61,7 +61,8 @@ _HOURS_LABEL = re.compile(
 _HOURS_IN_SENTENCE = re.compile(
     r"(?<![\w-])(?:timer\s+i\s+alt|antal\s+timer|løntimer|timetal)\s*[:=]?\s*(\d{1,3}(?:,\d{1,2})?)(?![\d,])", re.I
 )
-_SICK_HOURS_LABEL = re.compile(r"^\s*(syge?timer|timer\s+(under|med)\s+sygdom|sygdom\s*\(timer\))\s*[:\t]", re.I)
+_SICK_HOURS_LABEL = re.compile(r"^\s*(syge?timer|timer\s+(under|med|i)\s+syg\w*|sygdom\s*\(timer\))\s*[:\t]", re.I)
+_HOURS_LINE = re.compile(r"^\W*(?:antal\s+)?(?:\w+\s+)?timer\b[^:\t]{0,30}[:\t]", re.I)  # "Timer med sygeløn: 30,00" counts hours
 _PER_WEEK = re.compile(r"^\s*(timer)?\s*(om|pr\.?|per|i|/)\s*(ugen|uge)\b|^\s*(timer)?\s*/\s*uge|^\s*ugentlig", re.I)
 _HOURS_PROSE = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{1,2})?)\s*(?:arbejds|løn|betalte\s+)?timer\b", re.I)
 _SICK_CONTEXT = re.compile(r"\bsyg(?!edagpenge)|\bsick\b", re.I)
@@ -329,7 +330,7 @@ def _read(lines: list[str]) -> Section:
             hours_column = bool(re.search(r"(?i)\b(timer|antal|enheder)\b", line))
             continue
         _identity(section, line)
-        items, hours = _items(line, hours_column=hours_column)
+        items, hours = _items(line, hours_column=hours_column) if not _HOURS_LINE.match(line) else ([], {})
         for kind, amount, label in items:
             if kind == Label.TOTAL:
                 section.totals.append(amount)

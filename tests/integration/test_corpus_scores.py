@@ -1,6 +1,6 @@
 """The eval runner of ../shared scores the project through its outside contract (`claims parse`,
 `placements import`, `run --once`, `decisions`): on the shared sample corpus and on our own
-held-out corpora (tests/heldout, tests/heldout2 to 5: written from RULES.md and PAYSLIPS.md by testers
+held-out corpora (tests/heldout, tests/heldout2 to 6: written from RULES.md and PAYSLIPS.md by testers
 who did not read the code; the misses they found were fixed in the parser, so they now guard
 against regressions)."""
 
@@ -30,8 +30,8 @@ def _score(corpus: Path) -> dict[str, float]:
 
 @pytest.mark.parametrize(
     "corpus",
-    [ROOT.parent / "shared" / "corpus", *(ROOT / "tests" / f"heldout{n}" for n in ("", "2", "3", "4", "5"))],
-    ids=["shared-sample", "own-heldout", "own-heldout-2", "own-heldout-3", "own-heldout-4", "own-heldout-5"],
+    [ROOT.parent / "shared" / "corpus", *(ROOT / "tests" / f"heldout{n}" for n in ("", "2", "3", "4", "5", "6"))],
+    ids=["shared-sample", "own-heldout", *(f"own-heldout-{n}" for n in range(2, 7))],
 )
 def test_the_corpus_is_parsed_and_decided_right_and_no_reply_leaks_a_cpr_number(corpus: Path) -> None:
     scores = _score(corpus)

@@ -181,3 +181,9 @@ def test_english_amounts_and_employer_sick_pay_labels() -> None:
     assert [(k, a) for k, a, _ in sections[0].lines] == [
         (Kind.SALARY, Decimal("6545.00")), (Kind.SICK_PAY, Decimal("1896.00")), (Kind.ATP, Decimal("66.00"))]  # fmt: skip
     assert "employer.name" not in sections[0].values
+
+
+def test_a_line_that_counts_sick_hours_is_no_sick_pay_line() -> None:
+    _, sections = read_sections("Timer: 20,00\nTimer med sygeløn: 30,00\nSygeløn   4.650,00")
+    assert sections[0].values["hours.sick"] == Decimal("30.00")
+    assert [(k, a) for k, a, _ in sections[0].lines] == [(Kind.SICK_PAY, Decimal("4650.00"))]
