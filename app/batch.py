@@ -106,7 +106,3 @@ def run_batch(services: Services, *, progress: Callable[[str, int, int], None] |
     result.report = build_report(services, run, result.reminders)
     result.files = write_report(result.report, reports or Path("var") / "reports")
     return result
-
-
-def today_of(services: Services) -> dt.date:
-    return services.today()

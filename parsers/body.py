@@ -681,8 +681,3 @@ def markers(text: str, subject: str | None) -> tuple[bool, bool]:
         _NOT_CORRECTION.search(both) and len(_CORRECTION.findall(both)) == 1
     )
     return final, correction
-
-
-def period_hint(subject: str | None) -> tuple[dt.date, dt.date] | None:
-    found = find_periods(subject or "")
-    return (found[0].period.start, found[0].period.end) if found else None

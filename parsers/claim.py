@@ -21,7 +21,7 @@ from parsers.body import Section, markers, read_sections, split_text
 from parsers.danish import bare_month, find_periods
 from parsers.layout import PageText
 from parsers.message import InboundEmail, read_email
-from parsers.payslip import PayslipReading, Read, read_payslip, split_documents
+from parsers.payslip import PayslipReading, read_payslip, split_documents
 from parsers.pdf_text import UnreadableDocument, read_pdf
 
 _IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff", "image/jpg", "image/pjpeg", "image/heic", "image/webp")
@@ -375,4 +375,4 @@ def _dec(value: object) -> Decimal | None:
     return to_ore(value) if isinstance(value, Decimal) else None
 
 
-__all__ = ["parse_message", "Read"]
+__all__ = ["parse_message"]

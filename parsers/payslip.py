@@ -14,9 +14,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from claims import cpr as cpr_numbers
 from claims import cvr as cvr_numbers
-from claims.model import Kind, Period
+from claims.model import Kind
 from claims.money import parse_number, to_ore
 from parsers.danish import find_periods
 from parsers.labels import Label, classify
@@ -423,12 +422,10 @@ def _employee_name(reading: PayslipReading, page: PageText, index: int, line: Te
     if "employee.name" in reading.fields:
         return
     # On the CPR line itself ("Søren Østergaard Nielsen Personnummer 300475-2499"), then below, then above.
-    before = [w for w in line.words if not _CPR_LABEL.search(w.text)]
     label_at = next((i for i, w in enumerate(line.words) if _CPR_LABEL.search(w.text)), None)
     candidates: list[tuple[Word, ...]] = []
     if label_at:
         candidates.append(tuple(line.words[:label_at]))
-    del before
     neighbours = list(page.lines[index + 1 : index + 5]) + list(reversed(page.lines[max(0, index - 4) : index]))
     for other in neighbours:
         candidates.extend(other.cells())
@@ -514,12 +511,3 @@ def _prose_after(line: TextLine, last_money: Word) -> bool:
     return len(words) >= 2
 
 
-def facts_period(reading: PayslipReading) -> Period | None:
-    start, end = reading.get("period.start"), reading.get("period.end")
-    if isinstance(start, dt.date) and isinstance(end, dt.date):
-        return Period(start, end)
-    return None
-
-
-def masked_or_valid(cpr: str | None) -> bool:
-    return cpr is not None and cpr_numbers.compact(cpr) is not None
