@@ -9,6 +9,7 @@ error and filed in `Failed`; processing the same bytes again decides nothing new
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import email
 import email.policy
 import logging
@@ -25,7 +26,7 @@ from claims.decide import Decision, decide, not_a_claim_decision
 from claims.model import Claim, Outcome, ParsedMessage
 from ledger.store import RecordedMessage
 from mailroom.automatic import is_automatic
-from mailroom.errors import MailroomError
+from mailroom.errors import MailroomError, PermanentError
 from mailroom.inbound import Folder, InboundMail
 from parsers.document import parse_document
 
@@ -105,7 +106,7 @@ def _decide_and_store(services: Services, record: RecordedMessage, parsed: Parse
         return _decide_and_store(services, record, dataclasses.replace(parsed, claims=()))
     parsed = dataclasses.replace(parsed, claims=tuple(c for c, _ in kept))
     answers = [a for _, a in kept]
-    planned: list[tuple[int, object, Decision, str | None]] = []
+    planned: list[tuple[int, Claim, Decision, str | None]] = []
     for index, (claim, answer_to) in enumerate(zip(parsed.claims, answers, strict=True)):
         first_claimed_at = info.date
         supersedes = None
@@ -132,8 +133,8 @@ def _decide_and_store(services: Services, record: RecordedMessage, parsed: Parse
     with store.unit() as unit:
         for index, claim, decision, supersedes in planned:
             row = unit.add_decision(decision, decided_on=today, message_pk=record.id, message_id=info.message_id,
-                                    claim=claim, claim_index=index, supersedes=supersedes)  # type: ignore[arg-type]
-            draft = None if info.automatic else reply_for(services, parsed, claim, row, decision)  # type: ignore[arg-type]
+                                    claim=claim, claim_index=index, supersedes=supersedes)
+            draft = None if info.automatic else reply_for(services, parsed, claim, row, decision)
             if draft is not None:
                 unit.add_reply(draft, decision=row)
             review |= decision.outcome.value in _REVIEW_OUTCOMES
@@ -151,11 +152,10 @@ def _head(raw: bytes) -> email.message.Message:
     return email.message_from_bytes(head + b"\r\n\r\n", policy=email.policy.compat32)
 
 
-def _superseded_waiting(services: Services, claim: object) -> str | None:
+def _superseded_waiting(services: Services, claim: Claim) -> str | None:
     """A claim waiting for information is superseded by a complete new claim for the same
     person and an overlapping period (RULES.md §4 DUPLICATE)."""
-    cpr = getattr(claim, "cpr", None)
-    period = getattr(claim, "period", None)
+    cpr, period = claim.cpr, claim.period
     if not cpr:
         return None
     for waiting in services.store.waiting_claims():
@@ -205,10 +205,6 @@ def deliver(services: Services, report: RunReport | None = None, *, attempts: in
     time, as the nightly batch and an operator's `claims batch` after a repair want). A failed send
     stays pending with a later retry time, until `attempts` tries have failed; then it is marked
     failed for a person to see."""
-    import datetime as dt
-
-    from mailroom.errors import PermanentError
-
     report = report or RunReport()
     store = services.store
     items = store.pending_replies() if due_only else store.outbox(status="pending")
