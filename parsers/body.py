@@ -55,7 +55,7 @@ _NAME_POSSESSIVE = re.compile(
 _PERIOD_LABEL = re.compile(r"^\s*(løn|refusions|afregnings)?periode\w*\s*(for\s+refusion)?\s*[:\t]", re.I)
 _HOURS_LABEL = re.compile(
     r"^\s*(?:(antal\s+)?(arbejdede\s+|betalte\s+|løn|arbejds)?timer(\s+i\s+alt)?(\s+i\s+perioden)?|(?:number\s+of\s+)?hours(?:\s+worked)?)"
-    r"\s*[:\t]",
+    r"\s*(?:[:\t]|\s(?=\s*\d))",  # "Timer: 34,50" and "Timer 34,50"
     re.I,
 )
 _HOURS_IN_SENTENCE = re.compile(
@@ -334,15 +334,26 @@ def _read(lines: list[str]) -> Section:
         for kind, amount, label in items:
             if kind == Label.TOTAL:
                 section.totals.append(amount)
+            elif kind == Label.GROSS:  # a gross pay among the lines: `reconcile` decides whether it is the salary
+                section.values.setdefault("body.gross", (amount, label))
             elif isinstance(kind, Kind):
                 section.lines.append((kind, amount, label))
         for key, value in hours.items():
             section.values.setdefault(f"table.{key}", value)
     _period(section, lines)
-    _hours(section, lines)
+    _hours(section, _clauses(lines))
     _sickness(section, lines)
     _names(section, lines, text)
     return section
+
+
+_SENTENCE_END = re.compile(r"(?<=[\wæøåÆØÅ]{2}[.!?])\s+(?=[A-ZÆØÅ])")
+
+
+def _clauses(lines: list[str]) -> list[str]:
+    """Each sentence of a line on its own, so a label counts where its sentence starts and not
+    only at the start of a line (``CVR 29189919. Timer: 34,50.``)."""
+    return [clause for line in lines for clause in _SENTENCE_END.split(line)]
 
 
 def _is_table_header(line: str) -> bool:

@@ -23,6 +23,7 @@ from parsers.layout import PageText
 from parsers.message import InboundEmail, read_email
 from parsers.payslip import PayslipReading, read_payslip, split_documents
 from parsers.pdf_text import UnreadableDocument, read_pdf
+from parsers.reconcile import choose_lines
 
 _IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff", "image/jpg", "image/pjpeg", "image/heic", "image/webp")
 _IGNORED_EXT = (".ics", ".vcf", ".p7s", ".asc", ".sig", ".gif", ".bmp")
@@ -327,8 +328,11 @@ def _lines(
 ) -> tuple[list[CostLine], Decimal | None]:
     lines: list[CostLine] = []
     if section.lines or (payslip is None and quoted.lines):
-        chosen = section.lines or quoted.lines
-        for kind, amount, label in chosen:
+        chosen = section if section.lines else quoted
+        gross = chosen.values.get("body.gross")
+        stated = section.total if section.total is not None else quoted.total
+        reading = choose_lines(chosen.lines, stated, gross if isinstance(gross, tuple) else None)
+        for kind, amount, label in reading.lines:
             lines.append(CostLine(kind, to_ore(amount), label or None))
             sources.setdefault(f"lines.{kind.value}", "body")
             confidence.setdefault(f"lines.{kind.value}", 1.0 if section.lines else 0.8)

@@ -80,3 +80,18 @@ def test_a_meeting_invitation_is_no_claim_even_when_it_names_a_salary() -> None:
     msg.add_attachment("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n", subtype="calendar", filename="invite.ics")
     parsed = parse_message(msg.as_bytes())
     assert parsed.claims == () and [p.code for p in parsed.problems] == ["NOT_A_CLAIM"]
+
+
+def test_an_am_bidrag_shown_as_a_deduction_is_not_claimed_and_a_gross_pay_among_the_lines_is_the_salary() -> None:
+    raw = _mail("Hej\n\nRefusion for Mette Hansen, CPR 010190-1234, 01.10.2026 - 31.10.2026. "
+                "Albertslund Kommune, CVR 29189919. Timer: 34,50.\n\n"
+                "Bruttoløn 5.007,36\nAM-bidrag -401,00\nFeriepenge 625,92\nI alt 5.633,28\n\nMvh Lone\n")  # fmt: skip
+    (claim,) = parse_message(raw).claims
+    assert [(line.kind.value, line.amount) for line in claim.lines] == [("salary", Decimal("5007.36")), ("holiday_pay", Decimal("625.92"))]
+    assert claim.hours_worked == Decimal("34.50")  # the label starts a sentence, not the line
+
+
+def test_hours_labelled_without_a_colon_after_another_sentence_are_read() -> None:
+    raw = _mail("Hej\n\nRefusion for Mette Hansen, CPR 010190-1234, oktober 2026. Timer 34,50.\nLøn 5.007,36\n")
+    (claim,) = parse_message(raw).claims
+    assert claim.hours_worked == Decimal("34.50")
