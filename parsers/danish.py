@@ -22,10 +22,13 @@ MONTHS = {
     "maj": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
     "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
+    # English, as payroll systems with an English interface print them ("Oct-26", "October 2026")
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10, "oct": 10,
 }  # fmt: skip
 _MONTH = (
     r"(?P<{name}>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?"
+    r"|january|february|march|may|june|july|october"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dec)\.?"
 )
 _DASH = r"\s*(?:-|–|—|til(?:\s+og\s+med)?|to)\s*"
 _NUM_DATE = r"(?P<{p}d>\d{{1,2}})[./-](?P<{p}m>\d{{1,2}})[./-](?P<{p}y>\d{{4}}|\d{{2}})(?!\d)"
@@ -57,6 +60,8 @@ MONTH_RANGE = re.compile(
     r"\b" + _MONTH.format(name="m1") + r"\s*(?:og|-|–|til)\s*" + _MONTH.format(name="m2") + r"\s+(?P<y>\d{4})\b", re.I
 )
 MONTH_YEAR = re.compile(r"\b" + _MONTH.format(name="m") + r"\s*(?:måned\s+)?(?P<y>\d{4})\b", re.I)  # "september (måned) 2026"
+# "Oct-26", "okt-26", "okt.'26": a month and a two-digit year, joined (with a space, "okt 26" may be a day)
+MONTH_SHORT_YEAR = re.compile(r"(?<![\w.])" + _MONTH.format(name="m") + r"\s?[-/'’]\s?(?P<y>\d{2})(?![\d./-])", re.I)
 MONTH_NUMERIC = re.compile(r"(?<![\d./-])(?P<m>0?[1-9]|1[0-2])[/-](?P<y>20\d{2})(?![\d./-])")
 MONTH_ISO = re.compile(r"(?<![\d./-])(?P<y>20\d{2})-(?P<m>0[1-9]|1[0-2])(?![\d./-])")  # "2026-10"
 ONE_DATE = re.compile(rf"(?<![\d.]){_ANY_DATE_A}", re.I)
@@ -160,6 +165,8 @@ def find_periods(text: str) -> list[Found]:
             add(Period(month_period(y, m1).start, month_period(y, m2).end), m.start(), m.end(), "month")
     for m in MONTH_YEAR.finditer(text):
         add(month_period(int(m.group("y")), MONTHS[m.group("m").lower()]), m.start(), m.end(), "month")
+    for m in MONTH_SHORT_YEAR.finditer(text):  # "Oct-26"
+        add(month_period(2000 + int(m.group("y")), MONTHS[m.group("m").lower()]), m.start(), m.end(), "month")
     for m in (*MONTH_NUMERIC.finditer(text), *MONTH_ISO.finditer(text)):  # "10/2026", "2026-10"
         add(month_period(int(m.group("y")), int(m.group("m"))), m.start(), m.end(), "month")
     return sorted(found, key=lambda f: f.start)

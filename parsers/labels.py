@@ -65,7 +65,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
     (_r(r"(aften|nat|weekend|week-end|lørdags|søndags|helligdags|skifteholds|forskudt\w*|ulempe)\w*tillæg|overarbejde|"
         r"merarbejde"), Kind.SALARY),
     (_r(r"\b(time|måneds|grund|basis|ordinær|normal)?løn\b|timeløn|månedsløn|grundløn|normaltimer|arbejdstimer|"
-        r"løn\s*\(|lønudgift|\bløn,|\blønnen\b"), Kind.SALARY),
+        r"løn\s*\(|lønudgift|\bløn,|\blønnen\b|^\W*(gage|honorar|lønindtægt)\b"), Kind.SALARY),
 )
 
 

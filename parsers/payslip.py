@@ -21,21 +21,29 @@ from parsers.danish import find_periods
 from parsers.labels import Label, classify
 from parsers.layout import PageText, TextLine, Word, box
 
-_CURRENT = ("beløb", "total", "periode", "i perioden", "denne periode", "beløb(+)", "beløb (+)", "beløb(-)",
-            "beløb (-)", "beløb kr", "kr.", "udbetalt", "i alt")  # fmt: skip
-_HISTORIC = ("år til dato", "i ferieåret", "akkumuleret", "saldo", "saldi", "hidtil i år", "forrige periode",
-             "sidste periode", "året", "ytd")  # fmt: skip
+# Column titles, Danish and English (payroll systems sold in Denmark print either).
+_CURRENT = ("beløb", "total", "periode", "perioden", "i perioden", "denne periode", "beløb(+)", "beløb (+)", "beløb(-)",
+            "beløb (-)", "beløb kr", "kr.", "udbetalt", "i alt", "denne måned", "måned", "amount", "this period",
+            "current", "current period")  # fmt: skip
+_HISTORIC = ("år til dato", "i ferieåret", "akkumuleret", "akk.", "saldo", "saldi", "hidtil i år", "forrige periode",
+             "sidste periode", "året", "ytd", "year to date", "år", "i år")  # fmt: skip
 # Normtid (MultiLøn, Bluegarden) is the agreed hours, not the paid ones: a column of its own so
 # its figures are never taken for Enheder.
-_UNITS = ("antal", "timer", "enheder", "enh", "enh.", "grundlag", "sats", "timeløn", "normtid")
+_UNITS = ("antal", "timer", "enheder", "enh", "enh.", "grundlag", "sats", "timeløn", "normtid", "hours", "units", "rate")
 _OTHER_HEADERS = ("tekst", "beskrivelse", "nr.", "nr", "kode", "art", "løndel", "lønart", "periode tekst")
 _HEADER_WORDS = sorted(_CURRENT + _HISTORIC + _UNITS + _OTHER_HEADERS, key=len, reverse=True)
-_YTD_TITLE = re.compile(r"^\s*(?:\w+\s+){0,2}(år til dato|saldi|akkumuleret|hidtil i år|saldo)(?:\s+\w+){0,3}\s*:?\s*$", re.I)
+_YTD_TITLE = re.compile(
+    r"^\s*(?:\w+\s+){0,2}(år til dato|saldi|akkumuleret|hidtil i år|saldo|year to date)(?:\s+\w+){0,3}\s*:?\s*$", re.I
+)
 _AMOUNT_WORD = re.compile(r"^[-−–]?\d{1,3}(?:\.\d{3})*,\d{2}-?$|^[-−–]?\d+,\d{2}-?$|^[-−]?\d+\.\d{2}$")
 _CODE = re.compile(r"^(\d{1,5}|[A-Z]|\d{1,2}\.\d{1,2}-\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}\.?-\d{1,2}\.\d{1,2}\.?\d{0,4})$")
 _CPR_LABEL = re.compile(r"personn(?:umme)?r|cpr", re.I)
 _CPR_VALUE = re.compile(r"(?<!\d)(\d{6})[-\s]?(\d{4}|x{4}|\*{4})(?!\d)", re.I)
-_CVR = re.compile(r"(?:cvr|se)[-\s]?(?:nr|nummer)?\.?:?\s*(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})(?!\d)", re.I)
+# "CVR 29189919", "CVR-nr.: 29 18 99 19", "CVR. Nr.: DK 2918 9919", "SE-nr. 29189919", "VAT no. DK29189919"
+_CVR = re.compile(
+    r"\b(?:cvr|se|vat)(?:[-.\s]*(?:nr|nummer|no|number)\b\.?)?\s*:?\s*(?:DK[-\s]?)?(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})(?!\d)",
+    re.I,
+)
 _PERIOD_LABEL = re.compile(r"lønperiode|periode|afregningsperiode|lønseddel for", re.I)
 _NAME_STOP = re.compile(
     r"lønseddel|fortroligt|side\b|afdeling|arbejdssted|medarbejder|stilling|kommune|a/s|aps|forsyning|"
@@ -43,7 +51,9 @@ _NAME_STOP = re.compile(
     r"skattekort|ferie|pension|ansat|personale",
     re.I,
 )
-_NAME_LABEL = re.compile(r"^(?:navn|medarbejder(?:navn)?|lønmodtager|ansat)\s*:\s*(?P<v>.+)$", re.I)
+_NAME_LABEL = re.compile(
+    r"^(?:navn|medarbejder(?:navn)?|lønmodtager(?:navn)?|ansat|name|employee(?:\s+name)?)\s*:\s*(?P<v>.+)$", re.I
+)
 # A pay row for another period than the payslip's ("P 01.09-30.09" on October's KMD payslip,
 # "Efterregulering"): back pay is paid now, so it is a cost line, but its hours were not worked now.
 _ROW_PERIOD = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?-(\d{1,2})\.(\d{1,2})\.?\d{0,4}$")
@@ -155,6 +165,9 @@ def _nearest(columns: list[_Column], word: Word) -> _Column:
     return best if distance(best)[0] <= 40 else _NO_COLUMN
 
 
+_HOUR_WORD = re.compile(r"(?i)^(timer|time|t|tim|hours|hrs|h)\.?$")
+
+
 def _money_words(line: TextLine) -> list[Word]:
     out = []
     words = line.words
@@ -162,6 +175,8 @@ def _money_words(line: TextLine) -> list[Word]:
         nxt = words[i + 1].text if i + 1 < len(words) else ""
         if _AMOUNT_WORD.match(w.text.strip("()")) and nxt not in ("%", "pct", "pct."):
             out.append(w)  # "(8 % af 4.263,00)": the basis inside a parenthesis is a number too
+        elif re.match(r"^\d{1,3}$", w.text) and _HOUR_WORD.match(nxt) and sum(bool(_AMOUNT_WORD.match(x.text)) for x in words[i:]) >= 2:
+            out.append(w)  # "Gage 32 Timer af 145,00 kr. 4.640,00 kr.": whole hours before a rate and an amount
     return out
 
 
@@ -290,7 +305,7 @@ def read_payslip(pages: tuple[PageText, ...], filename: str, *, prefix: str = "a
     paid = reading.fields.get("payslip.paid_hours")
     if paid is not None and "hours.worked" not in reading.fields and "hours.sick" not in reading.fields:
         reading.put("hours.worked", paid.value, paid)  # "Timer i perioden 30,00" in the header, no hours per row
-    for key in ("employer.name_label", "employer.name_cvr", "employer.name_first"):
+    for key in ("employer.name_label", "employer.name_cvr", "employer.name_block", "employer.name_first"):
         if (read := reading.fields.get(key)) is not None:
             reading.put("employer.name", read.value, read)
             break
@@ -346,7 +361,7 @@ def _identity(reading: PayslipReading, page: PageText, index: int, line: TextLin
             text_of_cell = " ".join(w.text for w in cell)
             m = _NAME_LABEL.match(text_of_cell)
             value, spot = (m.group("v"), cell[1:] or cell) if m else (None, cell)
-            if m is None and re.match(r"(?i)^(navn|medarbejder|lønmodtager|ansat)\s*:?$", text_of_cell):
+            if m is None and re.match(r"(?i)^(navn|medarbejder|lønmodtager|ansat|name|employee)\s*:?$", text_of_cell):
                 below = _cell_below(page, index, cell)  # "Lønmodtager:" over the name, in a column of its own
                 value, spot = (" ".join(w.text for w in below), below) if below else (None, cell)
             if value and 2 <= len(value.split()) <= 5 and _NAME.match(value) and not _NAME_STOP.search(value):
@@ -366,8 +381,15 @@ def _identity(reading: PayslipReading, page: PageText, index: int, line: TextLin
     _employer_names(reading, page, index, line, prefix, filename)
     if _PERIOD_LABEL.search(text) and not re.search(r"(?i)ferieår", text) and "period.start" not in reading.fields:
         found = [f for f in find_periods(text) if f.kind == "range"] or find_periods(text)
+        at = list(line.words)
+        if not found:  # "LØNPERIODE" over "Oct-26": a label in a block, its value below it
+            label = next((c for c in line.cells() if _PERIOD_LABEL.search(" ".join(w.text for w in c))), None)
+            below = _cell_below(page, index, label) if label else None
+            text_below = " ".join(w.text for w in below) if below else ""
+            found = [f for f in find_periods(text_below) if f.kind == "range"] or find_periods(text_below)
+            at = list(below or at)
         if found:
-            where = _where(prefix, filename, line.page, list(line.words))
+            where = _where(prefix, filename, line.page, at)
             reading.put("period.start", found[0].period.start, where)
             reading.put("period.end", found[0].period.end, where)
 
@@ -379,7 +401,8 @@ _EDGE = " -–—/·|,.:;"
 
 def _name_like(text: str) -> bool:
     words = text.split()
-    return 1 <= len(words) <= 6 and not re.search(r"\d", text) and text[:1].isupper() and not _TITLE.match(text) and len(text) > 3
+    return (1 <= len(words) <= 6 and not re.search(r"[\d:]", text) and text[:1].isupper() and not _TITLE.match(text)
+            and len(text) > 3)  # a "label: value" cell is no name  # fmt: skip
 
 
 def _cell_below(page: PageText, index: int, cell: tuple[Word, ...]) -> tuple[Word, ...] | None:
@@ -412,10 +435,35 @@ def _employer_names(reading: PayslipReading, page: PageText, index: int, line: T
             before = text[: m.start()].strip(_EDGE)
             if _name_like(before):
                 reading.put("employer.name_cvr", before, _where(prefix, filename, line.page, cell))
+        elif m and _CVR.search(text) and (head := _block_head(page, index, cell)) is not None:
+            reading.put("employer.name_block", " ".join(w.text for w in head).strip(_EDGE), _where(prefix, filename, line.page, head))
     if page.number == 1 and index < 3:
         first = " ".join(w.text for w in cells[0]).strip(_EDGE)
         if _name_like(first) and not _EMPLOYER_LABEL.match(first):
             reading.put("employer.name_first", first, _where(prefix, filename, line.page, cells[0]))
+
+
+_LEGAL_FORM = re.compile(r"(?i)\b(kommune|region|a/s|aps|i/s|p/s|k/s|amba|a\.m\.b\.a\.|fond(en)?|forening(en)?|selvejende)\b|"
+                         r"\bstyrelsen\b|ministeriet\b")
+
+
+def _block_head(page: PageText, index: int, cell: tuple[Word, ...]) -> tuple[Word, ...] | None:
+    """The first line of the address block that `cell` ends (the employer's name over its street
+    and its CVR line): the cells straight above, aligned on the left, up to a gap or 5 lines."""
+    block: list[tuple[Word, ...]] = []
+    x0 = cell[0].x0
+    for above in reversed(page.lines[max(0, index - 5) : index]):
+        aligned = next((c for c in above.cells() if abs(c[0].x0 - x0) <= 12), None)
+        if aligned is None:
+            break
+        block.insert(0, aligned)
+    names = [c for c in block if _name_like(" ".join(w.text for w in c).strip(_EDGE))]
+    # A workplace may head the block over its legal employer ("Plejecenter Blokken" over
+    # "Albertslund Kommune"): the CVR is the legal entity's, so a name with a legal form wins.
+    legal = [c for c in names if _LEGAL_FORM.search(" ".join(w.text for w in c))]
+    if legal:
+        return legal[0]
+    return block[0] if block and names and names[0] is block[0] else None
 
 
 def _employee_name(reading: PayslipReading, page: PageText, index: int, line: TextLine, prefix: str, filename: str) -> None:

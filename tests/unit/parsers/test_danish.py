@@ -141,3 +141,17 @@ def test_scan_slips_in_a_date_are_repaired() -> None:
     from parsers.ocr import repair
 
     assert repair("01.10:2026 -'31.10.2026") == "01.10.2026 -31.10.2026"
+
+
+@pytest.mark.parametrize("text", ["Oct-26", "okt-26", "October 2026", "Lønperiode: okt.-26", "oktober 2026"])
+def test_a_month_is_read_in_danish_and_english_and_with_a_two_digit_year(text: str) -> None:
+    from parsers.danish import find_periods
+
+    (found,) = find_periods(text)
+    assert (found.period.start, found.period.end) == (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+
+
+def test_a_month_and_a_day_apart_are_no_month_with_a_two_digit_year() -> None:
+    from parsers.danish import find_periods
+
+    assert find_periods("den 1 okt 26") == []

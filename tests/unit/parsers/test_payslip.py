@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from claims.model import Kind
@@ -62,3 +63,37 @@ def test_the_current_column_of_a_block_whose_header_starts_with_its_title() -> N
     )
     reading = read_payslip((PageText(1, rows),), "dataloen.pdf")
     assert [(kind, amount) for kind, amount, _, _ in reading.lines] == [(Kind.HOLIDAY_PAY, Decimal("612.21"))]
+
+
+def _block_layout(employer_block: list[str]) -> PageText:
+    """A payslip whose identities stand in blocks: the employee's on the left, the employer's on
+    the right with its CVR as 'CVR. Nr.: DK 2918 9919', the period as a label over 'Oct-26', pay
+    as 'Gage 32 Timer af 145,00 kr.', and a 'Saldi | Perioden | År til dato' block below."""
+    left = ["Name: Sofie Lind Madsen", "Skolevej 4, 2620 Albertslund", "CPR. nr.: 120398-1446"]
+    right = [*employer_block, "CVR. Nr.: DK 2918 9919"]
+    lines = [_line((40, "Lønseddel"), y=40)]
+    for i in range(max(len(left), len(right))):
+        cells = [(40.0, left[i - len(right) + len(left)])] if i >= len(right) - len(left) else []
+        lines.append(_line(*cells, (380.0, right[i]), y=70 + 14 * i))
+    y = 70 + 14 * len(right) + 20
+    lines += [_line((40, "LØNPERIODE"), (250, "UDBETALINGSDATO"), y=y), _line((40, "Oct-26"), (250, "30-10-2026"), y=y + 14),
+              _line((40, "Gage"), (200, "32"), (216, "Timer"), (250, "af"), (330, "145,00"), (372, "kr."), (480, "4.640,00"), y=y + 40),
+              _line((40, "ATP"), (480, "-33,00"), y=y + 54),
+              _line((40, "Saldi"), (250, "Perioden"), (460, "År"), (476, "til"), (494, "dato:"), y=y + 80),
+              _line((40, "Gage"), (250, "4.640,00"), (460, "41.760,00"), y=y + 94)]  # fmt: skip
+    return PageText(1, tuple(lines))
+
+
+def test_a_payslip_with_its_identities_in_blocks_gives_name_cvr_period_hours_and_the_months_pay() -> None:
+    reading = read_payslip((_block_layout(["Albertslund Kommune", "Nordmarks Allé 1"]),), "lonseddel.pdf")
+    assert reading.get("employee.name") == "Sofie Lind Madsen"
+    assert reading.get("employer.cvr") == "29189919"
+    assert reading.get("employer.name") == "Albertslund Kommune"
+    assert (reading.get("period.start"), reading.get("period.end")) == (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
+    assert reading.get("hours.worked") == Decimal("32")
+    assert [(kind, amount, label) for kind, amount, label, _ in reading.lines] == [(Kind.SALARY, Decimal("4640.00"), "Gage")]
+
+
+def test_the_legal_employer_with_the_cvr_is_the_employer_not_the_workplace_over_it() -> None:
+    reading = read_payslip((_block_layout(["Plejecenter Blokken", "Albertslund Kommune", "Nordmarks Allé 1"]),), "lonseddel.pdf")
+    assert reading.get("employer.name") == "Albertslund Kommune"
