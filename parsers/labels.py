@@ -34,16 +34,18 @@ _RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
     (_r(r"opsparet|saldo|akkumuleret|år til dato|i ferieåret|feriepengegrundlag|ferieberettige|pensionsprocent|"
         r"beskæftigelsesgrad|feriedage|optjent"), Label.IGNORE),
     (_r(r"^\W*(time|måneds|grund)?løn\b.*(ekskl|uden|excl)"), Kind.SALARY),
-    (_r(r"bruttoløn|brutto\s*i\s*alt|^\W*brutto\W*$|lønindtægt i alt|a-?indkomst og am"), Label.GROSS),
-    (_r(r"am-?bidrags?-?grundlag|am-?grundlag|am-?indkomst|am-?bidragspligtig"), Label.AM_BASIS),
+    (_r(r"bruttoløn|brutto\s*i\s*alt|^\W*brutto\W*$|lønindtægt i alt|a-?indkomst og am|gross\s+(pay|salary|earnings|wages?)|"
+        r"total\s+gross|^\W*gross\W*$"), Label.GROSS),
+    (_r(r"am-?bidrags?-?grundlag|am[-\s]?grundlag|am[-\s]?indkomst|am-?bidragspligtig|am\s+basis"), Label.AM_BASIS),
     (_r(r"\ba-?indkomst\b"), Label.A_INCOME),
     (_r(r"timeløn(nen)?\s+(er|var|på|udgør|ca\.?|cirka|omkring)\s*$|timesats|\bsats\b|pr\.?\s*time\s*$"), Label.IGNORE),  # a rate
     (_r(r"til udbetaling|nettoløn|^\W*udbetalt|udbetalt til|udbetales|overført|nemkonto|\ba-?skat\b|skattefradrag|fradrag|"
         r"trækprocent"), Label.IGNORE),
     (_r(r"\bam[-\s]?bidrag"), Kind.AM_BIDRAG),
-    (_r(r"atp.*(eget|egen|medarbejder|lønmodtager|af løn)|(eget|medarbejder).*atp"), Label.IGNORE),
+    (_r(r"atp.*(eget|egen|medarbejder|lønmodtager|af løn|employee)|(eget|medarbejder|employee).*atp"), Label.IGNORE),
     (_r(r"\batp\b"), Kind.ATP),
-    (_r(r"pension.*(eget|egen|medarbejder|lønmodtager)|egenbidrag|eget bidrag|medarbejderbidrag|medarbejderandel"), Label.IGNORE),
+    (_r(r"pension.*(eget|egen|medarbejder|lønmodtager|employee)|egenbidrag|eget bidrag|medarbejderbidrag|medarbejderandel"),
+     Label.IGNORE),
     (_r(r"pension\s+i\s+alt"), Label.PENSION_TOTAL),
     (_r(r"særlige?\s+feriegodtgørelse|ferietillæg|særlig\s+ferie|særlig\s+f\.?\s?g\b|\bsfg\b|special holiday"),
      Kind.SPECIAL_HOLIDAY_ALLOWANCE),

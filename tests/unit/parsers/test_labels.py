@@ -17,7 +17,8 @@ from parsers.labels import Label, classify
         ("Brutto", Label.GROSS), ("Bruttoløn i alt", Label.GROSS), ("Udbetalt til NemKonto", Label.IGNORE),
         ("Pension i alt", Label.PENSION_TOTAL), ("heraf medarbejderandel", Label.IGNORE), ("ATP-bidrag af løn", Label.IGNORE),
         ("Timer", Label.PAID_HOURS), ("Timer i perioden", Label.PAID_HOURS), ("Hans timeløn er", Label.IGNORE),
-        ("Gage", Kind.SALARY), ("Honorar", Kind.SALARY),
+        ("Gage", Kind.SALARY), ("Honorar", Kind.SALARY), ("Gross pay", Label.GROSS), ("ATP employee", Label.IGNORE),
+        ("Pension employee share", Label.IGNORE), ("AM Indkomst", Label.AM_BASIS),
     ],
 )  # fmt: skip
 def test_a_label_means_what_a_payroll_clerk_reads_in_it(label: str, meaning: Kind | Label) -> None:
