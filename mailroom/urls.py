@@ -62,7 +62,7 @@ class MailUrl:
     user: str | None = None
     password: str | None = field(default=None, repr=False)
     path: str = ""  # the absolute path (maildir, dir) or the IMAP folder
-    tls: Tls = "none"
+    tls: Tls = "auto"  # for maildir:// and dir:// it means nothing
 
     @property
     def redacted(self) -> str:
