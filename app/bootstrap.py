@@ -48,10 +48,10 @@ class Services:
 
     def source(self) -> MailSource:
         _ensure_sample_maildir(self.settings)
-        return open_source(self.settings.mailbox)
+        return open_source(self.settings.mailbox, ca_file=self.settings.tls_ca_file)
 
     def sender(self) -> Sender:
-        return open_sender(self.settings.outbox)
+        return open_sender(self.settings.outbox, ca_file=self.settings.tls_ca_file)
 
 
 def policy_of(settings: Settings) -> Policy:

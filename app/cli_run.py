@@ -28,6 +28,7 @@ def run(
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     logging.getLogger("alembic").setLevel(logging.WARNING)
     services = bootstrap()
+    services.sender()  # a refused CLAIMS_OUTBOX is one line and exit 2 now, not after the mail is read
     if not once:
         from app.daemon import run_daemon
 

@@ -3,16 +3,21 @@ ledger stores; `app` joins them)."""
 
 from __future__ import annotations
 
+import logging
+
 from app.bootstrap import Services
 from claims.decide import Decision
 from claims.model import Claim, ParsedMessage
 from ledger.store import DecisionRow, ReplyDraft
-from mailroom.replies import ReplyFinding, ReplyInput, render_reply, reply_address
+from mailroom.replies import ReplyFinding, ReplyInput, no_reply_reason, render_reply
+
+log = logging.getLogger(__name__)
 
 
 def reply_for(services: Services, parsed: ParsedMessage, claim: Claim | None, row: DecisionRow, decision: Decision) -> ReplyDraft | None:
     """The reply to the message this decision answers; None when there is no one to answer."""
-    if not reply_address(parsed.info):
+    if reason := no_reply_reason(parsed.info):  # recorded all the same, unanswered: say why
+        log.warning("no reply to %s: %s", parsed.info.message_id or "a message without a Message-ID", reason)
         return None
     rendered = render_reply(
         ReplyInput(

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, FilePath, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -55,10 +55,12 @@ class Settings(BaseSettings):
     max_attachment_mb: Decimal = Decimal("25")
     rates_file: Path | None = None
     poll_seconds: int = 30  # the daemon's poll interval where the server offers no IDLE
+    # PEM CA certificate(s) trusted besides the system's, for IMAP and SMTP TLS (an internal CA)
+    tls_ca_file: FilePath | None = None
 
-    @field_validator("today", mode="before")
+    @field_validator("today", "tls_ca_file", mode="before")
     @classmethod
-    def _empty_today(cls, value: Any) -> Any:
+    def _empty_is_none(cls, value: Any) -> Any:
         return None if value in ("", None) else value
 
     @field_validator("hourly_rate_range")

@@ -31,11 +31,12 @@ from claims.cpr import mask, mask_in_text
 from claims.findings import Finding
 from claims.model import MessageInfo, Outcome
 from claims.money import format_danish
+from mailroom.addresses import recipient
 from mailroom.automatic import is_automatic
 from mailroom.wording import MISSING, NEMREFUSION_CODE, danish_date, danish_period, title
 
-__all__ = ["ReplyFinding", "ReplyInput", "ReplyKind", "RenderedReply", "is_automatic", "render_reply",
-           "reply_address"]
+__all__ = ["ReplyFinding", "ReplyInput", "ReplyKind", "RenderedReply", "is_automatic", "no_reply_reason",
+           "render_reply", "reply_address"]
 
 DEFAULT_DOMAIN = "claims.albertslund.dk"
 FROM_NAME = "Jobcenter Albertslund, Økonomigruppen"
@@ -98,8 +99,14 @@ class RenderedReply:
 
 
 def reply_address(info: MessageInfo) -> str | None:
-    """Where a reply goes: Reply-To, else the sender; None when the mail names neither."""
-    return info.reply_to or info.sender
+    """Where a reply goes: a usable Reply-To, else the usable address in From (repaired when the
+    From is malformed, mailroom/addresses.py); None when there is none."""
+    return recipient(info).address
+
+
+def no_reply_reason(info: MessageInfo) -> str | None:
+    """Why no reply can be sent to this mail (for the log), None when one can."""
+    return recipient(info).reason
 
 
 def reply_kind(reply: ReplyInput, *, reminder: bool = False) -> ReplyKind:
@@ -195,9 +202,9 @@ def render_reply(reply: ReplyInput, *, now: dt.datetime, from_address: str, remi
     ValueError when the original names no address to answer (check `reply_address` first)."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware (it becomes the Date header)")
-    to = reply_address(reply.original)
-    if not to:
-        raise ValueError("the original mail names no address to answer")
+    target = recipient(reply.original)
+    if not target.address:
+        raise ValueError(f"no address to answer: {target.reason}")
     kind = reply_kind(reply, reminder=reminder)
     context = _context(reply, kind, now)
     env = _environment()
@@ -208,8 +215,8 @@ def render_reply(reply: ReplyInput, *, now: dt.datetime, from_address: str, remi
 
     msg = EmailMessage(policy=SMTP)
     msg["From"] = Address(FROM_NAME, addr_spec=from_address)
-    name = reply.original.sender_name if kind != ReplyKind.SENDER_NOT_AUTHORIZED else None
-    msg["To"] = Address(name or "", addr_spec=to)
+    name = target.name if kind != ReplyKind.SENDER_NOT_AUTHORIZED else None
+    msg["To"] = Address(name or "", addr_spec=target.address)
     msg["Subject"] = subject
     msg["Date"] = format_datetime(now)
     msg["Message-ID"] = message_id
@@ -227,4 +234,4 @@ def render_reply(reply: ReplyInput, *, now: dt.datetime, from_address: str, remi
     msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
     msg["Content-Language"] = "da"  # after set_content, which clears the Content-* headers
     msg.set_boundary("=_reply_" + hashlib.sha256(message_id.encode()).hexdigest()[:24].translate(_NO_DIGITS))
-    return RenderedReply(kind, message_id, to, subject, text, html, msg.as_bytes())
+    return RenderedReply(kind, message_id, target.address, subject, text, html, msg.as_bytes())

@@ -1,7 +1,9 @@
 """Senders: hand one stored reply to the world, built from `CLAIMS_OUTBOX`.
 
-- `smtp://host:port` / `smtps://` (implicit TLS), with `user:password@` when the server wants
-  a login. No STARTTLS: the contract's SMTP is loopback or implicit TLS.
+- `smtp://host:port` (STARTTLS whenever the server offers it, and required for a password to a
+  host that is not loopback: mailroom/urls.py), `smtp://...?tls=starttls|none`, `smtps://`
+  (implicit TLS), with `user:password@` when the server wants a login. Certificates and host
+  names are checked, against the system's CAs and CLAIMS_TLS_CA_FILE.
 - `dir:///abs/path`: one `.eml` per reply, named after its Message-ID and written atomically
   (a temporary file, then a rename), so sending the same reply again overwrites it.
 
@@ -24,7 +26,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from mailroom.errors import ConfigError, PermanentError, TransientError
-from mailroom.urls import parse_mail_url
+from mailroom.urls import Tls, parse_mail_url, tls_context
 
 log = logging.getLogger(__name__)
 
@@ -41,15 +43,15 @@ class Sender(Protocol):
         ...
 
 
-def open_sender(url: str, *, timeout: float = 30.0) -> Sender:
-    """`smtp[s]://[user:password@]host:port` or `dir:///abs/path` (CONTRACT.md)."""
+def open_sender(url: str, *, timeout: float = 30.0, ca_file: str | Path | None = None) -> Sender:
+    """`smtp[s]://[user:password@]host:port[?tls=starttls|none]` or `dir:///abs/path` (CONTRACT.md)."""
     parsed = parse_mail_url(url, allowed=frozenset({"smtp", "smtps", "dir"}))
     if parsed.scheme == "dir":
         return DirSender(parsed.path)
     if parsed.user and parsed.password is None:
         raise ConfigError(f"{parsed.redacted}: a user needs a password (user:password@host)")
     return SmtpSender(parsed.host, parsed.port, user=parsed.user, password=parsed.password,
-                      tls=parsed.scheme == "smtps", timeout=timeout)
+                      tls=parsed.tls, timeout=timeout, context=tls_context(ca_file) if parsed.tls != "none" else None)
 
 
 def message_id_of(raw: bytes) -> str | None:
@@ -101,24 +103,41 @@ class SmtpSender:
 
     def __init__(
         self, host: str, port: int, *, user: str | None = None, password: str | None = None,
-        tls: bool = False, timeout: float = 30.0,
+        tls: Tls = "auto", timeout: float = 30.0, context: ssl.SSLContext | None = None,
     ) -> None:
         self._host, self._port, self._user, self._password = host, port, user, password
         self._tls, self._timeout = tls, timeout
+        self._context = context or ssl.create_default_context()
 
     @property
     def name(self) -> str:
         auth = f"{self._user}:***@" if self._user else ""
-        return f"{'smtps' if self._tls else 'smtp'}://{auth}{self._host}:{self._port}"
+        query = f"?tls={self._tls}" if self._tls in ("starttls", "none") else ""
+        return f"{'smtps' if self._tls == 'implicit' else 'smtp'}://{auth}{self._host}:{self._port}{query}"
 
     def __repr__(self) -> str:
         return f"SmtpSender({self.name!r})"
 
     def _connect(self) -> smtplib.SMTP:
-        if self._tls:
-            return smtplib.SMTP_SSL(self._host, self._port, timeout=self._timeout,
-                                    context=ssl.create_default_context())
-        return smtplib.SMTP(self._host, self._port, timeout=self._timeout)
+        if self._tls == "implicit":
+            return smtplib.SMTP_SSL(self._host, self._port, timeout=self._timeout, context=self._context)
+        smtp = smtplib.SMTP(self._host, self._port, timeout=self._timeout)
+        if self._tls == "none":
+            return smtp
+        try:
+            smtp.ehlo()
+            if smtp.has_extn("starttls"):
+                smtp.starttls(context=self._context)  # checks the certificate and the host name
+                smtp.ehlo()  # RFC 3207 §4.2: forget what was said before TLS
+                return smtp
+        except BaseException:
+            smtp.close()
+            raise
+        if self._tls == "starttls":
+            smtp.close()
+            raise ConfigError(f"{self.name}: the server offers no STARTTLS, so nothing is sent (the password "
+                              "would go unencrypted); check the port (587) or use smtps://")
+        return smtp
 
     def send(self, raw: bytes, to: str, from_: str) -> None:
         try:
@@ -126,6 +145,9 @@ class SmtpSender:
                 if self._user:
                     smtp.login(self._user, self._password or "")
                 refused = smtp.sendmail(from_, [to], raw)
+        except ssl.SSLCertVerificationError as err:
+            raise ConfigError(f"{self.name}: the server's certificate was not accepted "
+                              f"({err.verify_message}); for an internal CA set CLAIMS_TLS_CA_FILE") from err
         except smtplib.SMTPAuthenticationError as err:
             raise PermanentError(f"{self.name}: login refused for {self._user!r}") from err
         except smtplib.SMTPRecipientsRefused as err:

@@ -16,6 +16,7 @@ import re
 import ssl
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
 from imap_tools import BaseMailBox, MailBox, MailBoxUnencrypted
@@ -24,7 +25,7 @@ from imap_tools.errors import ImapToolsError, MailboxFolderSelectError, MailboxL
 from mailroom.errors import ConfigError, MessageGone, PermanentError, TransientError
 from mailroom.inbound import Folder, InboundMail, MailSource, header_date, oldest_first
 from mailroom.maildir import MaildirSource
-from mailroom.urls import parse_mail_url
+from mailroom.urls import Tls, parse_mail_url, tls_context
 
 __all__ = ["Folder", "ImapSource", "InboundMail", "MailSource", "MaildirSource", "backoff", "open_source"]
 
@@ -39,8 +40,9 @@ _UID = re.compile(rb"UID (\d+)")
 _INTERNALDATE = re.compile(rb'INTERNALDATE "([^"]+)"')
 
 
-def open_source(url: str) -> MailSource:
-    """`maildir:///abs/path` or `imap[s]://user:password@host:port/FOLDER` (CONTRACT.md)."""
+def open_source(url: str, *, ca_file: str | Path | None = None) -> MailSource:
+    """`maildir:///abs/path` or `imap[s]://user:password@host:port/FOLDER[?tls=starttls|none]`
+    (CONTRACT.md; `imap://` upgrades by STARTTLS as mailroom/urls.py says)."""
     parsed = parse_mail_url(url, allowed=frozenset({"maildir", "imap", "imaps"}))
     if parsed.scheme == "maildir":
         return MaildirSource(parsed.path)
@@ -48,8 +50,31 @@ def open_source(url: str) -> MailSource:
         raise ConfigError(f"{parsed.redacted} needs user:password@ before the host")
     return ImapSource(
         parsed.host, parsed.port, parsed.user, parsed.password, parsed.path or "INBOX",
-        tls=parsed.scheme == "imaps",
+        tls=parsed.tls, context=tls_context(ca_file) if parsed.tls != "none" else None,
     )
+
+
+class _StartTlsMailBox(BaseMailBox):
+    """imap_tools' MailBoxStartTls, but STARTTLS only when the server offers it, unless required."""
+
+    def __init__(self, host: str, port: int, timeout: float, context: ssl.SSLContext, *, required: bool) -> None:
+        self._host, self._port, self._timeout = host, port, timeout
+        self._context, self._required = context, required
+        super().__init__()
+
+    def _get_mailbox_client(self) -> imaplib.IMAP4:
+        client = imaplib.IMAP4(self._host, self._port, timeout=self._timeout)
+        try:
+            if "STARTTLS" in client.capabilities:
+                client.starttls(self._context)  # checks the certificate and the host name
+            elif self._required:
+                raise ConfigError(f"imap://{self._host}:{self._port}: the server offers no STARTTLS, so the "
+                                  "password is not sent (it would go unencrypted); use imaps:// or port 993")
+        except BaseException:
+            with contextlib.suppress(OSError):
+                client.shutdown()
+            raise
+        return client
 
 
 def backoff(attempts: int, *, first: float = 0.5, cap: float = 30.0) -> Iterator[float]:
@@ -73,11 +98,12 @@ class ImapSource:
 
     def __init__(
         self, host: str, port: int, user: str, password: str, folder: str = "INBOX", *,
-        tls: bool = False, timeout: float = 30.0, retries: int = 3,
-        sleep: Callable[[float], None] = time.sleep,
+        tls: Tls = "auto", timeout: float = 30.0, retries: int = 3,
+        sleep: Callable[[float], None] = time.sleep, context: ssl.SSLContext | None = None,
     ) -> None:
         self._host, self._port, self._user, self._password = host, port, user, password
         self._folder, self._tls, self._timeout = folder, tls, timeout
+        self._context = context or ssl.create_default_context()
         self._retries, self._sleep = retries, sleep
         self._box: BaseMailBox | None = None
         self._uidvalidity = 0
@@ -87,21 +113,28 @@ class ImapSource:
 
     @property
     def name(self) -> str:
-        scheme = "imaps" if self._tls else "imap"
-        return f"{scheme}://{self._user}:***@{self._host}:{self._port}/{self._folder}"
+        scheme = "imaps" if self._tls == "implicit" else "imap"
+        query = f"?tls={self._tls}" if self._tls in ("starttls", "none") else ""
+        return f"{scheme}://{self._user}:***@{self._host}:{self._port}/{self._folder}{query}"
 
     def __repr__(self) -> str:
         return f"ImapSource({self.name!r})"
 
     # -- connection ---------------------------------------------------------------------------
 
+    def _open(self) -> BaseMailBox:
+        try:
+            if self._tls == "implicit":
+                return MailBox(self._host, port=self._port, timeout=self._timeout, ssl_context=self._context)
+            if self._tls == "none":
+                return MailBoxUnencrypted(self._host, port=self._port, timeout=self._timeout)
+            return _StartTlsMailBox(self._host, self._port, self._timeout, self._context, required=self._tls == "starttls")
+        except ssl.SSLCertVerificationError as err:  # a setting to fix, not a server to wait for
+            raise ConfigError(f"{self.name}: the server's certificate was not accepted ({err.verify_message}); "
+                              "for an internal CA set CLAIMS_TLS_CA_FILE") from err
+
     def _connect(self) -> BaseMailBox:
-        box: BaseMailBox
-        if self._tls:
-            box = MailBox(self._host, port=self._port, timeout=self._timeout,
-                          ssl_context=ssl.create_default_context())
-        else:
-            box = MailBoxUnencrypted(self._host, port=self._port, timeout=self._timeout)
+        box = self._open()
         try:
             box.login(self._user, self._password, initial_folder=None)
         except MailboxLoginError as err:

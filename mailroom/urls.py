@@ -1,5 +1,14 @@
 """Mail URLs of CONTRACT.md: `maildir:///abs`, `imap[s]://user:pw@host:port/FOLDER`,
-`smtp[s]://[user:pw@]host:port`, `dir:///abs`.
+`smtp[s]://[user:pw@]host:port`, `dir:///abs`; extended (issue 8) by `?tls=starttls|none` on
+`imap://` and `smtp://`.
+
+How each URL is protected (`MailUrl.tls`), docs/operations.md "Transport":
+- `imaps://`, `smtps://`: TLS from the first byte (`implicit`).
+- `imap://`, `smtp://`: STARTTLS whenever the server offers it (`auto`); when a password goes
+  to a host that is not loopback, STARTTLS is required (`starttls`): no upgrade, no login.
+- `?tls=starttls`: STARTTLS required, for any host. `?tls=none`: never upgraded, so it is
+  refused with a password for any host but loopback (127.0.0.0/8, ::1, localhost) before
+  anything connects: one wrong setting must not send the password and every CPR in clear.
 
 The password lives in a field that `repr` leaves out, and `redacted` is the only form that
 goes into logs and error messages.
@@ -7,14 +16,42 @@ goes into logs and error messages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import ipaddress
+import ssl
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from typing import Literal
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from mailroom.errors import ConfigError
 
 DEFAULT_PORTS = {"imap": 143, "imaps": 993, "smtp": 25, "smtps": 465}
 _PATH_SCHEMES = frozenset({"maildir", "dir"})
+_IMPLICIT_TLS = frozenset({"imaps", "smtps"})
+Tls = Literal["implicit", "starttls", "auto", "none"]
+_CHOSEN: dict[str, Tls] = {"starttls": "starttls", "none": "none"}
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 and the name localhost: the one place a password may go unencrypted."""
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def tls_context(ca_file: str | Path | None = None) -> ssl.SSLContext:
+    """Certificates checked, host name too (`create_default_context`); `ca_file` (the setting
+    CLAIMS_TLS_CA_FILE, a municipality's internal CA) is trusted besides the system's CAs."""
+    context = ssl.create_default_context()
+    if ca_file:
+        try:
+            context.load_verify_locations(cafile=str(ca_file))
+        except (OSError, ssl.SSLError) as err:
+            raise ConfigError(f"the CA file {str(ca_file)!r} cannot be read as PEM certificates") from err
+    return context
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +62,7 @@ class MailUrl:
     user: str | None = None
     password: str | None = field(default=None, repr=False)
     path: str = ""  # the absolute path (maildir, dir) or the IMAP folder
+    tls: Tls = "auto"  # for maildir:// and dir:// it means nothing
 
     @property
     def redacted(self) -> str:
@@ -33,7 +71,8 @@ class MailUrl:
             return f"{self.scheme}://{self.path}"
         auth = f"{self.user}:***@" if self.user and self.password else (f"{self.user}@" if self.user else "")
         tail = f"/{self.path}" if self.path else ""
-        return f"{self.scheme}://{auth}{self.host}:{self.port}{tail}"
+        query = f"?tls={self.tls}" if self.tls in _CHOSEN else ""
+        return f"{self.scheme}://{auth}{self.host}:{self.port}{tail}{query}"
 
     def __str__(self) -> str:
         return self.redacted
@@ -56,7 +95,7 @@ def parse_mail_url(url: str, *, allowed: frozenset[str]) -> MailUrl:
         return MailUrl(scheme=scheme, path=str(Path(unquote(parts.path))))
     if not parts.hostname:
         raise ConfigError(f"{scheme}:// needs a host, as {scheme}://host:port")
-    return MailUrl(
+    parsed = MailUrl(
         scheme=scheme,
         host=parts.hostname,
         port=port or DEFAULT_PORTS[scheme],
@@ -64,3 +103,28 @@ def parse_mail_url(url: str, *, allowed: frozenset[str]) -> MailUrl:
         password=unquote(parts.password) if parts.password is not None else None,
         path=unquote(parts.path.lstrip("/")),
     )
+    return _with_tls(parsed, parts.query)
+
+
+def _with_tls(url: MailUrl, query: str) -> MailUrl:
+    """The URL's protection from its scheme and `?tls=`; a password that would go unencrypted
+    to a host other than loopback is a `ConfigError` here, before anything connects."""
+    options = dict(parse_qsl(query, keep_blank_values=True))
+    unknown = sorted(set(options) - {"tls"})
+    if unknown:
+        raise ConfigError(f"{url.redacted}: unknown URL option(s) {', '.join(unknown)}; only ?tls=starttls|none")
+    chosen = options.get("tls")
+    if url.scheme in _IMPLICIT_TLS:
+        if chosen is not None:
+            raise ConfigError(f"{url.redacted}: {url.scheme}:// is TLS from the start; ?tls= is for imap:// and smtp://")
+        return replace(url, tls="implicit")
+    if chosen is not None and chosen.lower() not in _CHOSEN:
+        raise ConfigError(f"{url.redacted}: ?tls= must be starttls or none")
+    tls: Tls = _CHOSEN[chosen.lower()] if chosen is not None else "auto"
+    if url.password is not None and not is_loopback(url.host):
+        if tls == "none":
+            raise ConfigError(
+                f"{url.redacted}: refusing to send a password unencrypted to {url.host} (not loopback); "
+                f"drop ?tls=none (STARTTLS) or use {url.scheme}s://")
+        tls = "starttls"  # the password goes only over an encrypted connection
+    return replace(url, tls=tls)

@@ -6,6 +6,10 @@
 - `imap_account` (function): the same server with the account emptied first.
 - `smtp_server` (session): aiosmtpd's `Controller` in this process on 127.0.0.1, saving every
   message as a raw .eml file; `smtp_sink` (function) empties the folder first.
+- `test_ca` (session): a CA and a 127.0.0.1/localhost certificate (tests/servers/tls.py);
+  `dovecot_tls` (session) is Dovecot with `ssl = yes` and that certificate (STARTTLS on the
+  plain port), and `smtp_tls_sink` (function) aiosmtpd that requires STARTTLS and offers AUTH
+  (`USER`/`PASSWORD`) only after it, recording whether each message came over TLS.
 
 Where a server cannot run (no Dovecot, not root) the tests that need it are skipped with the
 reason, except under CI=true, where they fail: CI must never pass by skipping them.
@@ -31,6 +35,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.servers.tls import CertAuthority, make_ca
 
 USER, PASSWORD = "jobcenter", "secret"
 
@@ -126,6 +132,20 @@ class DovecotServer:
 
 @pytest.fixture(scope="session")
 def dovecot() -> Iterator[DovecotServer]:
+    with _dovecot("ssl = no") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def dovecot_tls(test_ca: CertAuthority) -> Iterator[DovecotServer]:
+    """Dovecot offering STARTTLS on its IMAP port, with a certificate of `test_ca`."""
+    with _dovecot(f"ssl = yes\nssl_cert = <{test_ca.cert_file}\nssl_key = <{test_ca.key_file}\n"
+                  "ssl_min_protocol = TLSv1.2") as server:
+        yield server
+
+
+@contextlib.contextmanager
+def _dovecot(ssl: str) -> Iterator[DovecotServer]:
     binary = shutil.which("dovecot") or ("/usr/sbin/dovecot" if Path("/usr/sbin/dovecot").exists() else None)
     if binary is None:
         unavailable("Dovecot is not installed (apt-get install dovecot-imapd; make system-deps)")
@@ -140,7 +160,7 @@ def dovecot() -> Iterator[DovecotServer]:
     (base / "users").write_text(f"{USER}:{{PLAIN}}{PASSWORD}\n")
     port = free_port()
     conf = base / "dovecot.conf"
-    conf.write_text(DOVECOT_CONF.format(base=base, port=port))
+    conf.write_text(DOVECOT_CONF.format(base=base, port=port).replace("ssl = no\n", f"{ssl}\n"))
     with open(base / "stdout.log", "wb") as out:
         proc = subprocess.Popen([binary, "-c", str(conf), "-F"], stdout=out, stderr=subprocess.STDOUT)
     try:
@@ -278,3 +298,57 @@ def smtp_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SmtpSink]:
 def smtp_sink(smtp_server: SmtpSink) -> SmtpSink:
     smtp_server.clear()
     return smtp_server
+
+
+# -- TLS -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def test_ca(tmp_path_factory: pytest.TempPathFactory) -> CertAuthority:
+    return make_ca(tmp_path_factory.mktemp("ca"))
+
+
+class SaveEmlTls(SaveEml):
+    """`SaveEml` that also records, per message, whether it came over TLS and who logged in."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.sessions: list[tuple[bool, str | None]] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd's name)
+        login = getattr(session.auth_data, "login", None) if session.authenticated else None
+        self.sessions.append((session.ssl is not None, login.decode() if isinstance(login, bytes) else login))
+        return await super().handle_DATA(server, session, envelope)
+
+
+def _authenticate(server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> Any:
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (USER.encode(), PASSWORD.encode())
+    return AuthResult(success=ok, handled=False, auth_data=auth_data if ok else None)
+
+
+@pytest.fixture(scope="session")
+def smtp_tls_server(tmp_path_factory: pytest.TempPathFactory, test_ca: CertAuthority) -> Iterator[SmtpSink]:
+    try:
+        from aiosmtpd.controller import Controller
+    except ImportError:
+        unavailable("aiosmtpd is not installed (pip install -e '.[dev]')")
+    folder = tmp_path_factory.mktemp("smtp-tls")
+    handler = SaveEmlTls(folder)
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port, tls_context=test_ca.server_context(),
+                            require_starttls=True, authenticator=_authenticate, auth_require_tls=True)
+    controller.start()
+    try:
+        yield SmtpSink("127.0.0.1", port, folder, handler)
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def smtp_tls_sink(smtp_tls_server: SmtpSink) -> SmtpSink:
+    smtp_tls_server.clear()
+    assert isinstance(smtp_tls_server.handler, SaveEmlTls)
+    smtp_tls_server.handler.sessions.clear()
+    return smtp_tls_server

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import ssl
+from pathlib import Path
+
 import pytest
 
 from mailroom.errors import ConfigError
-from mailroom.urls import parse_mail_url
+from mailroom.senders import open_sender
+from mailroom.sources import open_source
+from mailroom.urls import is_loopback, parse_mail_url, tls_context
 
 ANY = frozenset({"maildir", "imap", "imaps", "smtp", "smtps", "dir"})
 
@@ -45,3 +50,65 @@ def test_an_error_message_never_holds_the_password() -> None:
     with pytest.raises(ConfigError) as caught:
         parse_mail_url("imap://u:topsecret@h:99999/INBOX", allowed=ANY)
     assert "topsecret" not in str(caught.value)
+
+
+# -- transport (issue 8, finding 5) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("url", "tls"), [
+    ("smtp://mailer:pw@smtp.office365.com:587", "starttls"),  # a password leaves the machine: STARTTLS or nothing
+    ("imap://jobcenter:pw@imap.albertslund.dk/INBOX", "starttls"),
+    ("smtp://relay.albertslund.dk:25", "auto"),  # no password: STARTTLS when offered
+    ("smtp://mailer:pw@127.0.0.1:2525", "auto"),  # loopback: as the tests and the demo use it
+    ("imap://jobcenter:pw@localhost:143/INBOX", "auto"),
+    ("smtp://mailer:pw@relay.albertslund.dk:25?tls=starttls", "starttls"),
+    ("smtp://127.0.0.1:2525?tls=none", "none"),
+    ("imap://jobcenter:pw@127.0.0.5:143/INBOX?tls=none", "none"),
+    ("smtp://mailer:pw@[::1]:25?tls=NONE", "none"),
+    ("smtps://mailer:pw@smtp.albertslund.dk", "implicit"),
+    ("imaps://jobcenter:pw@imap.albertslund.dk/INBOX", "implicit"),
+])
+def test_each_url_form_has_its_protection(url: str, tls: str) -> None:
+    assert parse_mail_url(url, allowed=ANY).tls == tls
+
+
+@pytest.mark.parametrize("url", [
+    "smtp://mailer:hunter2@smtp.albertslund.dk:25?tls=none",
+    "imap://jobcenter:hunter2@10.0.0.7:143/INBOX?tls=none",
+    "imap://jobcenter:hunter2@127.0.0.1.example.dk:143/INBOX?tls=none",  # a name, not loopback
+])
+def test_a_password_over_an_unencrypted_connection_to_another_host_is_refused_before_connecting(url: str) -> None:
+    with pytest.raises(ConfigError, match="refusing to send a password unencrypted") as caught:
+        parse_mail_url(url, allowed=ANY)
+    assert "hunter2" not in str(caught.value)
+    with pytest.raises(ConfigError):  # the adapters refuse it when they are made, not when they connect
+        (open_sender if url.startswith("smtp") else open_source)(url)
+
+
+@pytest.mark.parametrize("url", ["smtps://h:465?tls=none", "smtp://h:25?tls=startls", "smtp://h:25?tsl=none",
+                                 "imap://u:p@h/INBOX?tls=none&ca=/etc/x"])
+def test_a_misspelt_or_misplaced_tls_option_is_a_configuration_error(url: str) -> None:
+    with pytest.raises(ConfigError):
+        parse_mail_url(url, allowed=ANY)
+
+
+def test_the_chosen_tls_shows_in_the_redacted_url_and_the_password_does_not() -> None:
+    url = parse_mail_url("smtp://mailer:hunter2@smtp.office365.com:587", allowed=ANY)
+    assert url.redacted == "smtp://mailer:***@smtp.office365.com:587?tls=starttls"
+    assert parse_mail_url("smtp://127.0.0.1:25", allowed=ANY).redacted == "smtp://127.0.0.1:25"
+
+
+@pytest.mark.parametrize(("host", "loopback"), [("127.0.0.1", True), ("127.8.9.10", True), ("::1", True),
+                                                ("localhost", True), ("LOCALHOST.", True), ("10.0.0.1", False),
+                                                ("128.0.0.1", False), ("localhost.albertslund.dk", False), ("::2", False)])
+def test_loopback_is_127_slash_8_and_ipv6_one_and_localhost(host: str, loopback: bool) -> None:
+    assert is_loopback(host) is loopback
+
+
+def test_the_tls_context_checks_certificates_and_host_names(tmp_path: Path) -> None:
+    context = tls_context()
+    assert context.check_hostname and context.verify_mode == ssl.CERT_REQUIRED
+    not_pem = tmp_path / "ca.pem"
+    not_pem.write_text("not a certificate")
+    with pytest.raises(ConfigError, match="CA file"):
+        tls_context(not_pem)
