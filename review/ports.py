@@ -44,6 +44,10 @@ class Documents(Protocol):
 
     def email_text(self, message_pk: int) -> str: ...
 
+    def notice(self, message_pk: int) -> str | None:
+        """Why the mail is shown only in part (nested too deep, too many attachments), or None."""
+        ...
+
     def pages(self, message_pk: int) -> tuple[PageRef, ...]: ...
 
     def render_page(self, message_pk: int, attachment: int, page: int, *, redact: Sequence[Box] = ()) -> bytes | None:
