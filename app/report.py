@@ -110,7 +110,9 @@ def _chart(report: DayReport) -> str:
 
 
 def render_html(report: DayReport) -> str:
-    env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(["html", "j2"]))
+    # HTML templates escaped (the report names employers and employees read from mail); a
+    # text template (`*.txt.j2`) would not be: "j2" alone would have matched it too.
+    env = Environment(loader=FileSystemLoader(_TEMPLATES), autoescape=select_autoescape(enabled_extensions=("html.j2",)))
     env.filters["kr"] = format_danish
     env.filters["outcome"] = lambda code: OUTCOME_LABELS.get(code, code)
     total = sum((amount for _, _, amount in report.refunds), Decimal(0))

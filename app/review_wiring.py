@@ -24,6 +24,17 @@ from review.ports import Box, PageRef, ReviewConfig, ReviewDeps
 RENDER_SCALE = 2.0  # 144 dpi: sharp on a laptop screen, a few hundred kB per page
 _CPR = re.compile(r"(?<!\d)(\d{6})[-\u2013 ]?(\d{4})(?!\d)")
 _IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff")
+# Bounds on what the page reads from one mail (issue 8, finding 3). The stdlib's email parser
+# recurses once per nested multipart or message/rfc822 part, so a mail nested 5000 deep raises
+# RecursionError before parsers.message's own depth cap (20) is reached: count the containers
+# in the raw bytes first (linear, no parse) and read only the headers of a mail with more.
+MAX_CONTAINERS = 100  # multipart boundaries plus enclosed messages; real mail has a handful
+MAX_ATTACHMENTS = 50  # attachments drawn as pages
+MAX_PAGES = 200  # pages listed across those attachments
+TOO_DEEP = ("Mailen er bygget af for mange indlejrede dele ({count}) til at blive vist; kun dens "
+            "brevhoved er læst. Den rå mail ligger i hovedbogen.")
+UNREADABLE = "Mailens dele kunne ikke læses ({error}); kun dens brevhoved er vist."
+TOO_MANY = "Mailen har flere vedhæftede filer eller sider, end siden viser; kun de første vises."
 # PDFium is not thread-safe (pypdfium2's docs), and uvicorn runs page handlers in a thread
 # pool: the browser asks for several page images at once. One PDF at a time.
 _PDFIUM = threading.Lock()
@@ -43,12 +54,30 @@ class StoredDocuments:
     def __init__(self, store: Store, *, max_attachment_bytes: int) -> None:
         self.store = store
         self.max_attachment_bytes = max_attachment_bytes
-        self._read = lru_cache(maxsize=32)(self._read_uncached)
+        self._read_bounded = lru_cache(maxsize=32)(self._read_uncached)
         # A scan's CPR numbers are found by OCR (about a second a page): render each page once.
         self._render = lru_cache(maxsize=64)(self._render_uncached)
 
-    def _read_uncached(self, message_pk: int) -> InboundEmail:
-        return read_email(self.store.raw(message_pk), max_attachment_bytes=self.max_attachment_bytes)
+    def _read_uncached(self, message_pk: int) -> tuple[InboundEmail, str | None]:
+        """The mail and, when it could not be read in full, why (shown on the page)."""
+        raw = self.store.raw(message_pk)
+        lowered = raw.lower()
+        count = lowered.count(b"boundary=") + lowered.count(b"message/rfc822")
+        if count > MAX_CONTAINERS:
+            return _headers_only(raw), TOO_DEEP.format(count=count)
+        try:
+            return read_email(raw, max_attachment_bytes=self.max_attachment_bytes), None
+        except RecursionError as err:  # a tree deep in another way than we count: still a page
+            return _headers_only(raw), UNREADABLE.format(error=type(err).__name__)
+
+    def _read(self, message_pk: int) -> InboundEmail:
+        return self._read_bounded(message_pk)[0]
+
+    def notice(self, message_pk: int) -> str | None:
+        if why := self._read_bounded(message_pk)[1]:
+            return why
+        attachments = [a for a in self._read(message_pk).attachments if _is_pdf(a) or _is_image(a)]
+        return TOO_MANY if len(attachments) > MAX_ATTACHMENTS or len(self.pages(message_pk)) >= MAX_PAGES else None
 
     def email_text(self, message_pk: int) -> str:
         return self._read(message_pk).text
@@ -57,7 +86,8 @@ class StoredDocuments:
         return self._read(message_pk).info
 
     def _attachments(self, message_pk: int) -> list[tuple[int, Attachment]]:
-        return [(i, a) for i, a in enumerate(self._read(message_pk).attachments) if _is_pdf(a) or _is_image(a)]
+        found = [(i, a) for i, a in enumerate(self._read(message_pk).attachments) if _is_pdf(a) or _is_image(a)]
+        return found[:MAX_ATTACHMENTS]
 
     def pages(self, message_pk: int) -> tuple[PageRef, ...]:
         out: list[PageRef] = []
@@ -68,7 +98,9 @@ class StoredDocuments:
                 out.extend(PageRef(index, att.filename, n, w, h) for n, w, h in sizes)
             except Exception:  # noqa: BLE001 - an unreadable attachment simply has no pages to show
                 continue
-        return tuple(out)
+            if len(out) >= MAX_PAGES:
+                break
+        return tuple(out[:MAX_PAGES])
 
     def render_page(self, message_pk: int, attachment: int, page: int, *, redact: Sequence[Box] = ()) -> bytes | None:
         return self._render(message_pk, attachment, page, tuple(redact))
@@ -82,6 +114,14 @@ class StoredDocuments:
                 return _render(found, page, redact)
         except Exception:  # noqa: BLE001 - encrypted or corrupt: nothing to show
             return None
+
+
+def _headers_only(raw: bytes) -> InboundEmail:
+    """The mail's envelope (subject, sender, threading) without its body: the head alone is
+    read, which no nesting can make deep."""
+    ends = [i for i in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if i >= 0]
+    head = raw[: min(ends)] if ends else raw
+    return read_email(head + b"\r\n\r\n")
 
 
 def _page_sizes(att: Attachment) -> list[tuple[int, float, float]]:

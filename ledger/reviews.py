@@ -170,6 +170,14 @@ class ReviewLedger:
         with self.engine.connect() as conn:
             return int(conn.execute(query).scalar_one())
 
+    def last_failed_login(self, *, since: dt.datetime, name: str) -> dt.datetime | None:
+        """When the latest failed attempt for this user name (from any address) was, if since `since`."""
+        query = (select(func.max(login_attempts.c.at)).where(login_attempts.c.ok == 0)
+                 .where(login_attempts.c.at >= since).where(login_attempts.c.name == name[:100]))
+        with self.engine.connect() as conn:
+            found = conn.execute(query).scalar_one()
+        return None if found is None else _aware(found)
+
     # --- review events ---
 
     def add_event(

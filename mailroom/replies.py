@@ -140,6 +140,7 @@ def reply_subject(reply: ReplyInput, kind: ReplyKind) -> str:
 def _environment() -> Environment:
     return Environment(
         loader=FileSystemLoader(_TEMPLATES),
+        # HTML replies escaped (they quote the sender's subject and names), text ones not.
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
         undefined=StrictUndefined,
         trim_blocks=True,

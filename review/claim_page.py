@@ -121,6 +121,7 @@ class ClaimPage:
     four_eyes: bool
     sender: str | None = None
     subject: str | None = None
+    partial: str | None = None  # why the mail is shown only in part (Documents.notice)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -231,6 +232,7 @@ def build(deps: ReviewDeps, row: DecisionRow) -> ClaimPage:
         four_eyes=any(f.get("code") == "FOUR_EYES" for f in current.findings),
         sender=(parse.get("message") or {}).get("from"),
         subject=mask_in_text(str((parse.get("message") or {}).get("subject") or "")),
+        partial=deps.documents.notice(row.message_pk) if row.message_pk is not None else None,
     )
 
 

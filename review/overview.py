@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
+from markupsafe import Markup
+
 from claims import pool
 from claims.cpr import mask
 from review import danish
@@ -52,7 +54,7 @@ def _months(start: dt.date, end: dt.date) -> list[dt.date]:
     return out
 
 
-def timeline_svg(deps: ReviewDeps, allocation: pool.Allocation, rows: list[PlacementRow]) -> str:
+def timeline_svg(deps: ReviewDeps, allocation: pool.Allocation, rows: list[PlacementRow]) -> Markup:
     """The pool's use (hours a week in force) as a step area under the capacity line, and below
     it each placement as a bar (praktik hatched), on one time axis; today is marked."""
     today = deps.today()
@@ -109,7 +111,8 @@ def timeline_svg(deps: ReviewDeps, allocation: pool.Allocation, rows: list[Place
     parts.append(f'<line x1="{x(today):.1f}" x2="{x(today):.1f}" y1="4" y2="{height - 2}" class="today"/>')
     parts.append(f'<text x="{x(today) + 4:.1f}" y="14" class="axis today-label">i dag</text>')
     parts.append("</svg>")
-    return "".join(parts)
+    # Markup here, not `|safe` in the template: every text in it was escaped above.
+    return Markup("".join(parts))
 
 
 def refunds_by_month(deps: ReviewDeps) -> tuple[list[str], list[tuple[str, dict[str, Decimal], Decimal]], dict[str, Decimal]]:

@@ -44,6 +44,10 @@ class Documents(Protocol):
 
     def email_text(self, message_pk: int) -> str: ...
 
+    def notice(self, message_pk: int) -> str | None:
+        """Why the mail is shown only in part (nested too deep, too many attachments), or None."""
+        ...
+
     def pages(self, message_pk: int) -> tuple[PageRef, ...]: ...
 
     def render_page(self, message_pk: int, attachment: int, page: int, *, redact: Sequence[Box] = ()) -> bytes | None:
@@ -68,9 +72,15 @@ class ReviewConfig:
     reminder_days: int = 7
     secure_cookies: bool = False  # True behind HTTPS (a reverse proxy): the cookie's Secure flag
     session_hours: int = 10
+    # Login limits (review/auth.py's docstring, docs/operations.md): failures are counted in a
+    # sliding window; an account locks after `max_failures` failures for its name from any
+    # address, for `lock_seconds` doubling with each further failure up to the window; an
+    # address over `max_failures_per_address` gets 429 and a delay for wrong passwords only.
     login_window_minutes: int = 15
-    max_failures: int = 5  # per user name and address in the window
+    max_failures: int = 5  # per user name, from any address, in the window
+    lock_seconds: int = 60  # the first lock; doubles per further failure, at most the window
     max_failures_per_address: int = 20
+    address_delay_seconds: float = 1.0  # added to each wrong password from an address over its limit
 
 
 @dataclass

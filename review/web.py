@@ -9,14 +9,22 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ledger.reviews import Session
 from review import danish
 from review.auth import Auth
 from review.ports import ReviewDeps
 
-TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-env = TEMPLATES.env
+# Every field on these pages can come from a stranger's email (subject, sender, body, file
+# names, names and labels read from payslips), so every HTML template is escaped. Set here,
+# where the environment is made: Jinja2Templates(directory=...) escapes only `.html`, `.htm`
+# and `.xml` names, and ours end in `.html.j2` (issue 8, finding 1).
+env = Environment(
+    loader=FileSystemLoader(str(Path(__file__).parent / "templates")),
+    autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=True),
+)
+TEMPLATES = Jinja2Templates(env=env)
 env.filters.update(
     money=danish.money, day=danish.day, moment=danish.moment, outcome=danish.outcome, kind=danish.kind, month=danish.month
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import math
 import secrets
 
 from fastapi import APIRouter, Form, Request
@@ -34,9 +36,17 @@ def login_form(request: Request) -> Response:
 @router.post("/login")
 async def login(request: Request, name: str = Form(""), password: str = Form("")) -> Response:
     result = await run_in_threadpool(auth_of(request).login, name.strip(), password, _address(request))
+    if result.delay:
+        await asyncio.sleep(result.delay)  # not in the thread pool: a waiting guess holds no worker
     if result.limited:
-        minutes = deps_of(request).config.login_window_minutes
-        return _login_page(request, status=429, name=name, error=f"For mange mislykkede forsøg. Vent {minutes} minutter og prøv igen.")
+        if result.retry_after:
+            minutes = max(1, -(-result.retry_after // 60))
+            error = f"For mange mislykkede forsøg for denne bruger. Vent {minutes} minut(ter) og prøv igen."
+        else:
+            error = "For mange mislykkede forsøg fra denne adresse. Kontrollér brugernavn og adgangskode og prøv igen om lidt."
+        response = _login_page(request, status=429, name=name, error=error)
+        response.headers["Retry-After"] = str(result.retry_after or max(1, math.ceil(result.delay)))
+        return response
     if result.user is None or result.token is None:
         return _login_page(request, status=401, name=name, error="Forkert brugernavn eller adgangskode.")
     response = RedirectResponse("/sager", status_code=303)

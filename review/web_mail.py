@@ -36,6 +36,7 @@ def mail(request: Request, message_pk: int) -> Response:
         message=message,
         subject=mask_in_text(str((parse.get("message") or {}).get("subject") or "(intet emne)")),
         text=mask_in_text(deps.documents.email_text(message_pk)),
+        partial=deps.documents.notice(message_pk),
         pages=deps.documents.pages(message_pk),
         problems=parse.get("problems") or [],
         decisions=decisions,
