@@ -6,6 +6,7 @@ not parse. Nothing here raises for bad mail; what cannot be read is reported as 
 
 from __future__ import annotations
 
+import dataclasses
 import email
 import email.policy
 import email.utils
@@ -188,9 +189,31 @@ class _Walker:
         self.attachments.append(Attachment(filename=name, content_type=ctype, data=data))
 
 
+# The standard library parses and prints nested parts recursively, so a mail nested some
+# thousand levels deep (0.36 MB) exhausts Python's stack before the walker's own cap (20) is
+# reached. A claim holds a handful of parts: past this many containers only the headers are read.
+MAX_CONTAINERS = 100
+
+
 def read_email(raw: bytes, *, max_attachment_bytes: int = 25 * 1024 * 1024) -> InboundEmail:
     """Reads any bytes as an email. Never raises for bad mail."""
-    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    lowered = raw.lower()
+    if lowered.count(b"boundary=") + lowered.count(b"message/rfc822") > MAX_CONTAINERS:
+        return _headers_only(raw, f"the message nests more than {MAX_CONTAINERS} parts; only its headers were read")
+    try:
+        return _read(email.message_from_bytes(raw, policy=email.policy.default), max_attachment_bytes)
+    except RecursionError:
+        return _headers_only(raw, "the message is nested too deeply to be read; only its headers were read")
+
+
+def _headers_only(raw: bytes, detail: str) -> InboundEmail:
+    head = raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    msg = email.message_from_bytes(head + b"\r\n\r\n", policy=email.policy.default)
+    mail = _read(msg, 0, walk=False)
+    return dataclasses.replace(mail, problems=(Problem("ATTACHMENT_UNREADABLE", detail),))
+
+
+def _read(msg: Message, max_attachment_bytes: int, *, walk: bool = True) -> InboundEmail:
     subject = _header(msg, "Subject")
     sender, sender_name = _address(msg)
     date = None
@@ -214,6 +237,8 @@ def read_email(raw: bytes, *, max_attachment_bytes: int = 25 * 1024 * 1024) -> I
         reply_to=reply_to,
     )
     walker = _Walker(max_attachment_bytes)
+    if not walk:
+        return InboundEmail(info=info, text="", attachments=(), problems=())
     try:
         walker.walk(msg)
     except Exception as err:  # the stdlib parser gave up on a malformed tree: keep what we have
