@@ -16,6 +16,12 @@ from parsers.layout import PageText, TextLine, Word
 
 DPI = 300
 A4_WIDTH_POINTS = 595.0
+# An A4 page at 300 dpi is 2480 x 3508 = 8.7 million pixels. A page larger than that (a hostile
+# 4000 x 4000 pt page would be 278 million: 42 s and 2.8 GB) is rendered at a lower resolution
+# to the same pixel count, so rendering and tesseract cost at most one A4 page's worth.
+MAX_PAGE_PIXELS = 2480 * 3508
+# PIL refuses images past this many pixels (its decompression-bomb guard) instead of decoding them.
+MAX_IMAGE_PIXELS = 4 * MAX_PAGE_PIXELS
 _SLIP = re.compile(r"(?<=\d)[;:](?=\d)")
 
 
@@ -106,18 +112,31 @@ def ocr_pdf_page(data: bytes, page_number: int) -> PageText:
     pdf = pypdfium2.PdfDocument(data)
     try:
         page = pdf[page_number - 1]
-        image = page.render(scale=DPI / 72).to_pil()
+        scale = render_scale(*page.get_size())
+        image = page.render(scale=scale).to_pil()
         page.close()
     finally:
         pdf.close()
-    return _words_from_image(image, page_number, 72 / DPI)[0]
+    return _words_from_image(image, page_number, 1 / scale)[0]
+
+
+def render_scale(width_points: float, height_points: float) -> float:
+    """Pixels per point: 300 dpi, or less where the page would render past MAX_PAGE_PIXELS."""
+    full = DPI / 72
+    area = max(1.0, width_points * full) * max(1.0, height_points * full)
+    scale = full if area <= MAX_PAGE_PIXELS else full * (MAX_PAGE_PIXELS / area) ** 0.5
+    return min(scale, MAX_PAGE_PIXELS / max(width_points, height_points, 1.0))  # a strip one pixel wide too
 
 
 def ocr_image(data: bytes) -> PageText:
     """A photo or image scan (JPEG/PNG)."""
     from PIL import Image, ImageOps
 
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # larger raises DecompressionBombError: the caller records a problem
     image = ImageOps.exif_transpose(Image.open(io.BytesIO(data)))
+    if image.width * image.height > MAX_PAGE_PIXELS:  # a photo beyond an A4 scan's detail: scaled to one
+        factor = (MAX_PAGE_PIXELS / (image.width * image.height)) ** 0.5
+        image = image.resize((max(1, int(image.width * factor)), max(1, int(image.height * factor))))
     if image.mode not in ("L", "RGB"):
         image = image.convert("RGB")
     # Pixels -> points of an A4 page of the photo's width, so gaps between words and columns
