@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.bootstrap import Services
+from app.budget import OverBudget, time_budget
 from app.replies import reply_for
 from app.threads import complete, pair_waiting
 from claims.context import DecisionContext
@@ -60,10 +61,11 @@ def process_raw(services: Services, raw: bytes, *, source_key: str | None = None
     if record.state in DONE_STATES and not _retry_failed(services, record):
         return record, DONE_STATES[record.state]  # the same bytes again: nothing new is decided
     try:
-        parsed = services.parse(raw)
+        with time_budget(float(services.settings.message_seconds)):
+            parsed = services.parse(raw)
         store.record_parse(record.id, parse_document(parsed))
         state = _decide_and_store(services, record, parsed)
-    except Exception as err:  # a bug or a message we cannot handle: keep it, with its error
+    except (Exception, OverBudget) as err:  # a bug or a message we cannot handle: keep it, with its error
         detail = mask_in_text(f"{type(err).__name__}: {err}")[:2000]
         # never log.exception: the traceback's text may hold a CPR number, so it is masked too
         log.error("message %s failed: %s\n%s", record.id, detail, mask_in_text(traceback.format_exc()))

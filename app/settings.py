@@ -55,6 +55,7 @@ class Settings(BaseSettings):
     max_attachment_mb: Decimal = Decimal("25")
     rates_file: Path | None = None
     poll_seconds: int = 30  # the daemon's poll interval where the server offers no IDLE
+    message_seconds: Decimal = Decimal("120")  # the time budget to parse one message; 0: none
     # PEM CA certificate(s) trusted besides the system's, for IMAP and SMTP TLS (an internal CA)
     tls_ca_file: FilePath | None = None
 
