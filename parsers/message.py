@@ -49,8 +49,21 @@ def _header(msg: Message, name: str) -> str | None:
         text = str(value)
     except Exception:
         return None
-    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", _without_surrogates(text)).strip()
     return text or None
+
+
+def _without_surrogates(text: str) -> str:
+    """Raw 8-bit bytes in a header reach us as surrogate escapes, which no reply, log or database
+    can encode: read them as UTF-8 where they are, else as windows-1252 (what mail clients that
+    send raw 8-bit headers mostly use)."""
+    if not any("\udc80" <= ch <= "\udcff" for ch in text):
+        return text
+    raw = text.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", "replace")
 
 
 def _ids(text: str | None) -> tuple[str, ...]:

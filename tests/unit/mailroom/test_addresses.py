@@ -125,3 +125,12 @@ def test_any_from_header_gives_a_reply_with_a_valid_to_or_a_reason(header: str, 
         assert usable_address(target.address) == target.address  # stable: a valid address stays itself
         rendered = render_reply(_reply_to(case), now=NOW, from_address=FROM)
         _assert_valid_to(rendered.raw, target.address)
+
+
+def test_raw_8bit_bytes_in_a_from_name_still_give_a_reply_that_can_be_sent() -> None:
+    # Found by the property test above: an encoded word followed by raw UTF-8 bytes reached the
+    # reply's text as surrogate escapes, which cannot be encoded.
+    info = read_email(_message("=?utf-8?q?=3C?=\\\x80 <0@a0.dk>")).info
+    assert info.sender_name is not None and not any("\udc80" <= ch <= "\udcff" for ch in info.sender_name)
+    rendered = render_reply(_reply_to(info), now=NOW, from_address=FROM)
+    _assert_valid_to(rendered.raw, "0@a0.dk")
