@@ -17,6 +17,7 @@ from decimal import Decimal
 from claims import cvr as cvr_numbers
 from claims.model import Kind
 from claims.money import parse_number, to_ore
+from parsers import columns as column_roles
 from parsers.danish import find_periods
 from parsers.labels import Label, classify
 from parsers.layout import PageText, TextLine, Word, box
@@ -193,10 +194,22 @@ def _value(w: Word) -> Decimal:
     return to_ore(value) if value is not None else Decimal("0.00")
 
 
-def _pick(line: TextLine, money: list[Word], columns: list[_Column] | None) -> tuple[Word | None, Word | None]:
+def _pick(
+    line: TextLine, money: list[Word], columns: list[_Column] | None, roles: column_roles.Roles | None = None
+) -> tuple[Word | None, Word | None]:
     """The current-period amount of a row, and the units (hours) where a column says so."""
     if not money:
         return None, None
+    if roles is not None and roles.decided:
+        amount = roles.pick(money, column_roles.AMOUNT)
+        alone = money[0] if len(money) == 1 and (c := roles.of(money[0])) is not None and c.role != column_roles.YTD else None
+        amount = amount or alone  # a row's only number is its amount (units and rates never stand alone)
+        if amount is None:  # a subtotal set apart from the month's column: any number that is no year's sum, units or rate
+            rest = [w for w in money if (c := roles.of(w)) is None or c.role == column_roles.AMOUNT or c.why == "unknown"]
+            amount = rest[-1] if rest else None
+        if amount is None:
+            return None, None
+        return amount, roles.pick(money, column_roles.UNITS) or _hours_by_product(money, amount)
     units = None
     if columns:
         current = []
@@ -281,12 +294,17 @@ def read_payslip(pages: tuple[PageText, ...], filename: str, *, prefix: str = "a
         page_prefix = "ocr" if page.ocr else prefix
         columns: list[_Column] | None = None
         ytd = False
+        tables = _tables(page)
         for index, line in enumerate(page.lines):
             text = line.text
-            if _YTD_TITLE.match(text):
-                ytd, columns = True, None
-                continue
             header = _header_columns(line)
+            if header and any(c.current for c in header):
+                columns, ytd = header, False
+                continue
+            if _YTD_TITLE.match(text):  # a block of the year's sums, unless the columns under it hold the month's too
+                months = tables.get(index + 1)
+                ytd, columns = months is None or not months.decided, header
+                continue
             if header:
                 columns, ytd = header, False
                 continue
@@ -296,8 +314,8 @@ def read_payslip(pages: tuple[PageText, ...], filename: str, *, prefix: str = "a
             money = _money_words(line)
             if money and _prose_after(line, money[-1]):
                 continue  # a sentence with a number in it, not a row
-            for part, part_columns in _segments(line, columns):
-                _row(reading, part, part_columns, page_prefix, filename, seen_rows)
+            for i, (part, part_columns) in enumerate(_segments(line, columns)):
+                _row(reading, part, part_columns, page_prefix, filename, seen_rows, tables.get(index) if i == 0 else None)
     _gross_as_salary(reading)
     total = reading.fields.get("payslip.pension_total")
     if total is not None and isinstance(total.value, Decimal) and not any(kind == Kind.PENSION for kind, *_ in reading.lines):
@@ -312,6 +330,35 @@ def read_payslip(pages: tuple[PageText, ...], filename: str, *, prefix: str = "a
     if "period.start" not in reading.fields:  # "LØNSEDDEL 01.09.2026 til 30.09.2026": no label, the first range
         _first_range(reading, pages, prefix, filename)
     return reading
+
+
+def _tables(page: PageText) -> dict[int, column_roles.Roles]:
+    """The roles of the number columns of each table on a page, by the index of each row line.
+
+    A table starts at a line without amounts that stands right over a line with them (its
+    column titles, known or not); its rows are the lines with amounts and a label until the next."""
+    tables: dict[int, column_roles.Roles] = {}
+    header: tuple[Word, ...] = ()
+    rows: list[int] = []
+
+    def close() -> None:
+        year_block = bool(_YTD_TITLE.match(" ".join(w.text for w in header)))
+        found = column_roles.roles([_money_words(_segments(page.lines[i], None)[0][0]) for i in rows], header, year_block=year_block)
+        tables.update(dict.fromkeys(rows, found))
+
+    for index, line in enumerate(page.lines):
+        money = _money_words(line)
+        if not money:
+            nxt = page.lines[index + 1] if index + 1 < len(page.lines) else None
+            if len(line.cells()) >= 2 and nxt is not None and _money_words(nxt) or _YTD_TITLE.match(line.text):
+                close()
+                header, rows = line.words, []
+            continue
+        label = " ".join(w.text for w in _label_words(line, money[0]))
+        if classify(label) is not None and not _prose_after(line, money[-1]):
+            rows.append(index)
+    close()
+    return tables
 
 
 def _segments(line: TextLine, columns: list[_Column] | None) -> list[tuple[TextLine, list[_Column] | None]]:
@@ -491,6 +538,7 @@ def _row(
     prefix: str,
     filename: str,
     seen: set[tuple[str, Decimal]],
+    roles: column_roles.Roles | None = None,
 ) -> None:
     money = _money_words(line)
     if not money:
@@ -503,7 +551,7 @@ def _row(
         meaning = Kind.PENSION  # "Pension i alt 736,80 / heraf arbejdsgiverandel 491,20": the employer's share is the cost
     if meaning is None or meaning == Label.IGNORE or meaning == Label.TOTAL:
         return
-    amount_word, unit_word = _pick(line, money, columns)
+    amount_word, unit_word = _pick(line, money, columns, roles)
     if amount_word is None or _prose_after(line, money[-1]):
         return
     amount = _value(amount_word)
