@@ -34,7 +34,8 @@ _RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
     (_r(r"opsparet|saldo|akkumuleret|år til dato|i ferieåret|feriepengegrundlag|ferieberettige|pensionsprocent|"
         r"beskæftigelsesgrad|feriedage|optjent"), Label.IGNORE),
     (_r(r"^\W*(time|måneds|grund)?løn\b.*(ekskl|uden|excl)"), Kind.SALARY),
-    (_r(r"bruttoløn|brutto\s*i\s*alt|^\W*brutto\W*$|lønindtægt i alt|a-?indkomst og am|gross\s+(pay|salary|earnings|wages?)|"
+    (_r(r"bruttoløn|bruttoindkomst|bruttoindtægt|skattepligtig\s+(løn|indkomst)|"
+        r"brutto\s*i\s*alt|^\W*brutto\W*$|lønindtægt i alt|a-?indkomst og am|gross\s+(pay|salary|earnings|wages?)|"
         r"total\s+gross|^\W*gross\W*$"), Label.GROSS),
     (_r(r"am-?bidrags?-?grundlag|am[-\s]?grundlag|am[-\s]?indkomst|am-?bidragspligtig|am\s+basis"), Label.AM_BASIS),
     (_r(r"\ba-?indkomst\b"), Label.A_INCOME),
@@ -59,7 +60,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
         r"løn under sygdom|syg\w* m(ed|\.)\s*løn|sygdom|sygefravær|sygedag(e)?\s+med\s+løn|sick pay|sick leave pay"),
      Kind.SICK_PAY),
     (_r(r"^\W*(antal\s+)?timer\W*$|betalte timer i alt|timer i alt|arbejdstimer\s*$|^\W*arbejdstimer|timer i perioden|"
-        r"^\W*antal timer|^\W*løntimer"),
+        r"^\W*antal timer|^\W*løntimer|(præsterede|arbejdede|betalte|udførte|lønnede|worked|paid)\s+(timer|hours)"),
      Label.PAID_HOURS),
     (_r(r"andre lønudgifter|andre udgifter|øvrige|aer\b|akut\b|barsel|kompetence|\bandet\b|\bother\b"), Kind.OTHER),
     (_r(r"\bi\s+alt\b|\btotal\b|\bsamlet\b|\bsum\b|refusion i alt|\bialt\b"), Label.TOTAL),
@@ -67,7 +68,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
     (_r(r"(aften|nat|weekend|week-end|lørdags|søndags|helligdags|skifteholds|forskudt\w*|ulempe)\w*tillæg|overarbejde|"
         r"merarbejde"), Kind.SALARY),
     (_r(r"\b(time|måneds|grund|basis|ordinær|normal)?løn\b|timeløn|månedsløn|grundløn|normaltimer|arbejdstimer|"
-        r"løn\s*\(|lønudgift|\bløn,|\blønnen\b|^\W*(gage|honorar|lønindtægt)\b"), Kind.SALARY),
+        r"løn\s*\(|lønudgift|\bløn,|\blønnen\b|^\W*(gage|honorar|lønindtægt)\b|^\W*normaltid\b"), Kind.SALARY),
 )
 
 

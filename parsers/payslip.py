@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from claims import cpr as cpr_numbers
 from claims import cvr as cvr_numbers
 from claims.model import Kind
 from claims.money import parse_number, to_ore
@@ -40,6 +41,9 @@ _AMOUNT_WORD = re.compile(r"^[-−–]?\d{1,3}(?:\.\d{3})*,\d{2}-?$|^[-−–]?\
 _CODE = re.compile(r"^(\d{1,5}|[A-Z]|\d{1,2}\.\d{1,2}-\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}\.?-\d{1,2}\.\d{1,2}\.?\d{0,4})$")
 _CPR_LABEL = re.compile(r"personn(?:umme)?r|cpr", re.I)
 _CPR_VALUE = re.compile(r"(?<!\d)(\d{6})[-\s]?(\d{4}|x{4}|\*{4})(?!\d)", re.I)
+# Without a label a CPR number is still ``DDMMYY-SSSS`` with a real date: no other number on a
+# payslip is written so (dates have dots, accounts have more digits, phone numbers no dash there).
+_BARE_CPR = re.compile(r"(?<![\d.,/-])(\d{6})-(\d{4})(?![\d.,/-])")
 # "CVR 29189919", "CVR-nr.: 29 18 99 19", "CVR. Nr.: DK 2918 9919", "SE-nr. 29189919", "VAT no. DK29189919"
 _CVR = re.compile(
     r"\b(?:cvr|se|vat)(?:[-.\s]*(?:nr|nummer|no|number)\b\.?)?\s*:?\s*(?:DK[-\s]?)?(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})(?!\d)",
@@ -53,8 +57,10 @@ _NAME_STOP = re.compile(
     re.I,
 )
 _NAME_LABEL = re.compile(
-    r"^(?:navn|medarbejder(?:navn)?|lønmodtager(?:navn)?|ansat|name|employee(?:\s+name)?)\s*:\s*(?P<v>.+)$", re.I
-)
+    r"^(?:navn|medarbejder(?:navn)?|lønmodtager(?:navn)?|ansat|name|employee(?:\s+name)?)"
+    r"(?:\s*:\s*|\s+(?:(?:nr\.?|no\.?)\s*)?\d{1,8}\s*:?\s*|\s+(?=(?-i:[A-ZÆØÅ][a-zæøå])))(?P<v>.+)$",
+    re.I,
+)  # "Navn: …", "Medarbejder 1234 Mette Kjær Hansen", "Lønmodtager Mette Kjær Hansen"
 # A pay row for another period than the payslip's ("P 01.09-30.09" on October's KMD payslip,
 # "Efterregulering"): back pay is paid now, so it is a cost line, but its hours were not worked now.
 _ROW_PERIOD = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?-(\d{1,2})\.(\d{1,2})\.?\d{0,4}$")
@@ -78,6 +84,7 @@ class PayslipReading:
     filename: str
     fields: dict[str, Read] = field(default_factory=dict)  # employee.name, employee.cpr, ... payslip.gross
     lines: list[tuple[Kind, Decimal, str, Read]] = field(default_factory=list)  # kind, amount, label, where
+    totals: list[tuple[Decimal, Read]] = field(default_factory=list)  # rows labelled as a sum ("I alt", "Løn i alt")
     cpr_masked: bool = False
     is_claim_form: bool = False
 
@@ -316,6 +323,7 @@ def read_payslip(pages: tuple[PageText, ...], filename: str, *, prefix: str = "a
                 continue  # a sentence with a number in it, not a row
             for i, (part, part_columns) in enumerate(_segments(line, columns)):
                 _row(reading, part, part_columns, page_prefix, filename, seen_rows, tables.get(index) if i == 0 else None)
+    _subtotals(reading)
     _gross_as_salary(reading)
     total = reading.fields.get("payslip.pension_total")
     if total is not None and isinstance(total.value, Decimal) and not any(kind == Kind.PENSION for kind, *_ in reading.lines):
@@ -323,6 +331,8 @@ def read_payslip(pages: tuple[PageText, ...], filename: str, *, prefix: str = "a
     paid = reading.fields.get("payslip.paid_hours")
     if paid is not None and "hours.worked" not in reading.fields and "hours.sick" not in reading.fields:
         reading.put("hours.worked", paid.value, paid)  # "Timer i perioden 30,00" in the header, no hours per row
+    if (bare := reading.fields.pop("employee.cpr_bare", None)) is not None:
+        reading.put("employee.cpr", bare.value, bare)  # a labelled one, if any, came first
     for key in ("employer.name_label", "employer.name_cvr", "employer.name_block", "employer.name_first"):
         if (read := reading.fields.get(key)) is not None:
             reading.put("employer.name", read.value, read)
@@ -377,6 +387,30 @@ def _segments(line: TextLine, columns: list[_Column] | None) -> list[tuple[TextL
     return [(TextLine(line.page, tuple(words)), columns if i == 0 else None) for i, words in enumerate(parts) if words]
 
 
+_SUMMING = re.compile(r"(?i)i\s*alt|samlet|brutto|indtægt|indkomst|total|\bsum\b")
+
+
+def _subtotals(reading: PayslipReading) -> None:
+    """A pay row that is the sum of the pay rows above it ("Lønindtægt", "Samlet løn") is the
+    gross pay, not more pay; a row labelled as a sum that the pay rows make up is the gross pay too."""
+    pay: list[Decimal] = []
+    kept = []
+    for line in reading.lines:
+        kind, amount, label, where = line
+        if kind == Kind.SALARY and pay and _SUMMING.search(label) and abs(sum(pay, Decimal(0)) - amount) <= Decimal("0.01"):
+            reading.put("payslip.gross", amount, where)
+            continue
+        if kind in (Kind.SALARY, Kind.SICK_PAY):
+            pay.append(amount)
+        kept.append(line)
+    reading.lines[:] = kept
+    if pay and "payslip.gross" not in reading.fields:
+        for amount, where in reading.totals:
+            if abs(sum(pay, Decimal(0)) - amount) <= Decimal("0.01"):
+                reading.put("payslip.gross", amount, where)
+                break
+
+
 def _gross_as_salary(reading: PayslipReading) -> None:
     """A payslip that shows only its gross pay ("Bruttoløn 4.263,00", no pay rows): the gross pay
     is the salary, unless the rows already read make it up (a final settlement's holiday pay)."""
@@ -422,6 +456,10 @@ def _identity(reading: PayslipReading, page: PageText, index: int, line: TextLin
         else:
             reading.cpr_masked = True
         _employee_name(reading, page, index, line, prefix, filename)
+    elif (m := _BARE_CPR.search(text)) and cpr_numbers.has_valid_date(m.group(1) + m.group(2)) and not _CVR.search(text):
+        words = [w for w in line.words if m.group(0) in w.text]
+        reading.put("employee.cpr_bare", m.group(1) + m.group(2), _where(prefix, filename, line.page, words or list(line.words)))
+        _employee_name(reading, page, index, line, prefix, filename)
     if (m := _CVR.search(text)) and (cvr := cvr_numbers.compact(m.group(1))):
         words = [w for w in line.words if w.text.replace(" ", "") in m.group(1).replace(" ", "")]
         reading.put("employer.cvr", cvr, _where(prefix, filename, line.page, words or list(line.words)))
@@ -446,7 +484,12 @@ _TITLE = re.compile(r"(?i)^(løn\w*|side|payslip|fortroligt|kopi)\b")
 _EDGE = " -–—/·|,.:;"
 
 
+_LABEL_WORD = re.compile(r"(?i)^(virksomhed|arbejdsgiver|firma|selskab|company|employer)\w*\W*$")
+
+
 def _name_like(text: str) -> bool:
+    if _LABEL_WORD.match(text):
+        return False  # "Virksomhedens CVR: …": a label, not a name
     words = text.split()
     return (1 <= len(words) <= 6 and not re.search(r"[\d:]", text) and text[:1].isupper() and not _TITLE.match(text)
             and len(text) > 3)  # a "label: value" cell is no name  # fmt: skip
@@ -549,12 +592,17 @@ def _row(
     employer_share = re.match(r"(?i)^\W*heraf\s+(arbejdsgiver|firma|virksomhed)", label)
     if meaning is None and employer_share and "payslip.pension_total" in reading.fields:
         meaning = Kind.PENSION  # "Pension i alt 736,80 / heraf arbejdsgiverandel 491,20": the employer's share is the cost
-    if meaning is None or meaning == Label.IGNORE or meaning == Label.TOTAL:
+    if meaning is None or meaning == Label.IGNORE:
         return
     amount_word, unit_word = _pick(line, money, columns, roles)
     if amount_word is None or _prose_after(line, money[-1]):
         return
     amount = _value(amount_word)
+    if meaning == Label.TOTAL:
+        reading.totals.append((abs(amount), _where(prefix, filename, line.page, [amount_word])))
+        return
+    if meaning == Label.PAID_HOURS and unit_word is not None and unit_word is not amount_word:
+        meaning = Kind.SALARY  # "Timer 32,50 150,00 4.875,00": units × rate = amount is a pay row whatever its label
     if meaning == Label.PENSION_TOTAL:
         reading.put("payslip.pension_total", abs(amount), _where(prefix, filename, line.page, [amount_word]))
         return

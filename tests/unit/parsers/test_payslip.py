@@ -97,3 +97,48 @@ def test_a_payslip_with_its_identities_in_blocks_gives_name_cvr_period_hours_and
 def test_the_legal_employer_with_the_cvr_is_the_employer_not_the_workplace_over_it() -> None:
     reading = read_payslip((_block_layout(["Plejecenter Blokken", "Albertslund Kommune", "Nordmarks Allé 1"]),), "lonseddel.pdf")
     assert reading.get("employer.name") == "Albertslund Kommune"
+
+
+def _identity_page(*identity: str) -> PageText:
+    lines = [_line((40, text), y=40 + 12 * i) for i, text in enumerate(identity)]
+    lines.append(_line((40, "Timeløn"), (300, "32,50"), (360, "150,00"), (440, "4.875,00"), y=150))
+    return PageText(1, tuple(lines))
+
+
+def test_a_cpr_number_without_a_label_is_still_read_when_its_date_is_real() -> None:
+    reading = read_payslip((_identity_page("Albertslund Kommune", "140391-1166", "Mette Kjær Hansen", "Skolevej 3"),), "x.pdf")
+    assert reading.get("employee.cpr") == "1403911166"
+    assert reading.get("employee.name") == "Mette Kjær Hansen"
+
+
+def test_a_dashed_number_that_is_no_date_is_no_cpr_number() -> None:
+    reading = read_payslip((_identity_page("Albertslund Kommune", "Sag 991399-1166"),), "x.pdf")
+    assert reading.get("employee.cpr") is None
+
+
+def test_a_name_after_its_label_and_an_employee_number_is_the_employees_name() -> None:
+    reading = read_payslip((_identity_page("Medarbejder 1234 Mette Kjær Hansen", "Cpr.nr.: 140391-1166"),), "x.pdf")
+    assert reading.get("employee.name") == "Mette Kjær Hansen"
+
+
+def test_a_label_before_the_cvr_is_no_employer_name() -> None:
+    reading = read_payslip((_identity_page("Lønseddel", "Virksomhedens CVR: 29189919", "Albertslund Kommune"),), "x.pdf")
+    assert reading.get("employer.name") != "Virksomhedens"
+    assert reading.get("employer.cvr") == "29189919"
+
+
+def test_a_pay_row_that_sums_the_pay_rows_above_it_is_the_gross_pay_not_more_pay() -> None:
+    rows = (
+        _line((40, "Timeløn"), (300, "30,00"), (360, "150,00"), (440, "4.500,00"), y=100),
+        _line((40, "Aftentillæg"), (300, "10,00"), (360, "20,00"), (440, "200,00"), y=112),
+        _line((40, "Lønindtægt"), (440, "4.700,00"), y=124),
+    )
+    reading = read_payslip((PageText(1, rows),), "x.pdf")
+    assert sum(amount for _, amount, _, _ in reading.lines) == Decimal("4700.00")
+    assert reading.get("payslip.gross") == Decimal("4700.00")
+
+
+def test_a_row_whose_units_times_rate_make_its_amount_is_pay_whatever_its_label() -> None:
+    reading = read_payslip((PageText(1, (_line((40, "Timer"), (300, "32,50"), (360, "150,00"), (440, "4.875,00")),)),), "x.pdf")
+    assert [(kind, amount) for kind, amount, _, _ in reading.lines] == [(Kind.SALARY, Decimal("4875.00"))]
+    assert reading.get("hours.worked") == Decimal("32.50")
