@@ -210,8 +210,9 @@ def _cprs(line: str) -> list[str]:
         digits = m.group(1) + m.group(2)
         labelled = bool(_CPR_LABEL.search(line[: m.start()][-20:]))
         dashed = "-" in m.group(0) or "–" in m.group(0)
-        if labelled or (dashed and cpr_numbers.has_valid_date(digits)) or cpr_numbers.has_valid_date(digits) and labelled:
-            found.append(digits)
+        after_name = dashed and bool(_NAME_BEFORE_CPR.search(line[: m.start()]))
+        if labelled or (dashed and cpr_numbers.has_valid_date(digits)) or after_name:
+            found.append(digits)  # "Mette Hansen (143391-1166)": a CPR number with a typo is still the CPR, for CPR_INVALID
     return found
 
 

@@ -522,7 +522,8 @@ def _employer_names(reading: PayslipReading, page: PageText, index: int, line: T
             if _name_like(value):
                 reading.put("employer.name_label", value, _where(prefix, filename, line.page, where))
         if (m := re.search(r"(?i)\b(?:cvr|se)\b", text)) and m.start() > 0:
-            before = text[: m.start()].strip(_EDGE)
+            # "Albertslund Kommune · Nordmarks Allé 1 · CVR-nr. …": the name is the first part of a footer
+            before = re.split(r"\s[·|•–—]\s|,\s", text[: m.start()].strip(_EDGE))[0].strip(_EDGE)
             if _name_like(before):
                 reading.put("employer.name_cvr", before, _where(prefix, filename, line.page, cell))
         elif m and _CVR.search(text) and (head := _block_head(page, index, cell)) is not None:

@@ -80,6 +80,9 @@ def choose_lines(lines: Sequence[Line], total: Decimal | None, gross: tuple[Deci
     candidates = [Reading(as_read, "", ())]
     if positive != as_read:
         candidates.append(Reading(positive, "deductions shown for information", ()))
+    without_am = tuple(line for line in positive if line[0] != Kind.AM_BIDRAG)
+    if without_am != positive and without_am:  # "Heraf AM-bidrag 390,00": withheld from the pay, shown for information
+        candidates.append(Reading(without_am, "AM-bidrag shown for information", ()))
     if gross is not None and gross[0] > 0 and not any(kind in _PAY for kind, _, _ in as_read):
         salary: Line = (Kind.SALARY, *gross)
         candidates.append(Reading((salary, *as_read), "gross pay as salary", ()))

@@ -187,3 +187,14 @@ def test_a_line_that_counts_sick_hours_is_no_sick_pay_line() -> None:
     _, sections = read_sections("Timer: 20,00\nTimer med sygeløn: 30,00\nSygeløn   4.650,00")
     assert sections[0].values["hours.sick"] == Decimal("30.00")
     assert [(k, a) for k, a, _ in sections[0].lines] == [(Kind.SICK_PAY, Decimal("4650.00"))]
+
+
+def test_a_cpr_number_after_the_name_is_the_cpr_even_when_its_date_is_no_date() -> None:
+    """The rules then say CPR_INVALID (ask for the right one), not CPR_MISSING (ask for one)."""
+    _, sections = read_sections("Refusion for Mette Kjær Hansen (143391-1166) for oktober 2026.\nLøn: 4.875,00 kr")
+    assert sections[0].values.get("employee.cpr") == "1433911166"
+
+
+def test_a_dashed_number_that_is_no_date_and_follows_no_name_is_no_cpr() -> None:
+    _, sections = read_sections("Vores sagsnummer er 143391-1166.\nLøn: 4.875,00 kr")
+    assert sections[0].values.get("employee.cpr") is None

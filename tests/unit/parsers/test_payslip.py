@@ -142,3 +142,10 @@ def test_a_row_whose_units_times_rate_make_its_amount_is_pay_whatever_its_label(
     reading = read_payslip((PageText(1, (_line((40, "Timer"), (300, "32,50"), (360, "150,00"), (440, "4.875,00")),)),), "x.pdf")
     assert [(kind, amount) for kind, amount, _, _ in reading.lines] == [(Kind.SALARY, Decimal("4875.00"))]
     assert reading.get("hours.worked") == Decimal("32.50")
+
+
+def test_the_legal_employer_in_a_footer_with_its_cvr_is_the_employer_not_the_workplace_at_the_top() -> None:
+    footer = "Albertslund Kommune · Nordmarks Allé 1 · CVR-nr. 29 18 99 19"
+    page = _identity_page("Plejecenter Blokken", "Blokken 52, 2620 Albertslund", footer)
+    reading = read_payslip((page,), "x.pdf")
+    assert (reading.get("employer.name"), reading.get("employer.cvr")) == ("Albertslund Kommune", "29189919")

@@ -64,3 +64,14 @@ def test_whatever_the_amounts_a_shown_deduction_never_becomes_a_claimed_line(amo
     reading = choose_lines([*lines, (AM, -deduction, "AM-bidrag")], total, None)
     assert all(amount >= 0 for _, amount, _ in reading.lines)
     assert sum((a for _, a, _ in reading.lines), D(0)) == total
+
+
+def test_an_am_bidrag_shown_without_a_minus_is_no_line_when_the_other_lines_make_up_the_total() -> None:
+    lines = [(SALARY, D("4875.00"), "Løn"), (HOLIDAY, D("609.38"), "Feriepenge"), (AM, D("390.00"), "Heraf AM-bidrag")]
+    reading = choose_lines(lines, D("5484.38"), None)
+    assert reading.lines == tuple(lines[:2]) and reading.holds == ("lines=total",)
+
+
+def test_an_am_bidrag_that_the_total_includes_is_a_claimed_line() -> None:
+    lines = [(SALARY, D("4485.00"), "Løn"), (AM, D("390.00"), "AM-bidrag")]
+    assert choose_lines(lines, D("4875.00"), None).lines == tuple(lines)
