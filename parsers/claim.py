@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
+from claims import cvr as cvr_numbers
 from claims.model import Attachment, Claim, CostLine, ParsedMessage, PayslipFacts, Period, Problem
 from claims.money import to_ore
 from parsers import ocr
@@ -211,6 +212,8 @@ def _claims(mail: InboundEmail, payslips: list[PayslipReading], forms: list[str]
     claims = []
     asks = _only_asks(text.own, sections, payslips)
     in_thread = bool(mail.info.in_reply_to or mail.info.references)
+    if in_thread and len(sections) == 1:
+        _bare_cvr(sections[0], text.own, text.quoted)
     for section, payslip in pairs:
         # An answer in a thread that states only what was missing ("CVR-nummeret glemte jeg:
         # 41028572") is a claim of its own values: the pipeline completes the waiting claim with it.
@@ -219,6 +222,25 @@ def _claims(mail: InboundEmail, payslips: list[PayslipReading], forms: list[str]
             continue
         claims.append(_merge(section, payslip, quoted, subject, final, correction, single=len(pairs) == 1, month=month))
     return claims
+
+
+_NOT_CVR_BEFORE = re.compile(r"(?i)(tlf|telefon|mobil|ring|phone|tel|p-?n(umme)?r|ean|konto|reg)\W*\w*\W*$")
+_BARE_CVR = re.compile(r"(?<![\d.,-])(\d{2}\s?\d{2}\s?\d{2}\s?\d{2})(?![\d.,-])")
+
+
+def _bare_cvr(section: Section, own: str, quoted: str) -> None:
+    """"29 18 99 19" alone in an answer to our question for the CVR number: the one eight-digit
+    number of the answer that passes modulus 11 is the CVR (nothing else on such a line does)."""
+    if section.values.get("employer.cvr") is not None or not re.search(r"(?i)\bcvr", quoted):
+        return
+    found = {
+        c
+        for m in _BARE_CVR.finditer(own)
+        if (c := cvr_numbers.compact(m.group(1))) and cvr_numbers.is_valid(c)
+        and not _NOT_CVR_BEFORE.search(own[max(0, m.start() - 20) : m.start()])
+    }  # fmt: skip
+    if len(found) == 1:
+        section.put("employer.cvr", found.pop())
 
 
 def _only_asks(own: str, sections: list[Section], payslips: list[PayslipReading]) -> bool:

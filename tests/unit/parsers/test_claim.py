@@ -95,3 +95,22 @@ def test_hours_labelled_without_a_colon_after_another_sentence_are_read() -> Non
     raw = _mail("Hej\n\nRefusion for Mette Hansen, CPR 010190-1234, oktober 2026. Timer 34,50.\nLøn 5.007,36\n")
     (claim,) = parse_message(raw).claims
     assert claim.hours_worked == Decimal("34.50")
+
+
+def _answer(own: str) -> bytes:
+    quoted = "\n\nDen 2. nov. 2026 kl. 11.00 skrev Jobcenter <jobcenter@albertslund.dk>:\n"
+    quoted += "> Vi mangler CVR-nummer for kravet for oktober 2026.\n"
+    return (
+        "From: lene@albertslund.dk\nTo: jobcenter@albertslund.dk\nSubject: SV: Refusion oktober 2026\nMessage-ID: <a@x>\n"
+        "In-Reply-To: <r@jobcenter>\nDate: Tue, 03 Nov 2026 10:00:00 +0100\nContent-Type: text/plain; charset=utf-8\n\n" + own + quoted
+    ).encode()
+
+
+def test_a_bare_cvr_number_in_an_answer_to_our_question_for_it_is_the_cvr() -> None:
+    claims = parse_message(_answer("Hej\nDet er 29 18 99 19\nMvh Lene")).claims
+    assert [c.cvr for c in claims] == ["29189919"]
+
+
+def test_a_phone_number_in_an_answer_is_no_cvr_even_when_it_passes_modulus_11() -> None:
+    claims = parse_message(_answer("Hej\nRing på tlf. 29189919 hvis I har spørgsmål.\nMvh Lene")).claims
+    assert all(c.cvr is None for c in claims)
