@@ -34,6 +34,10 @@ _FIELDS = ("employee.name", "employee.cpr", "employer.name", "employer.cvr", "pe
 _INVITATION = re.compile(rb"(?i)content-type:\s*text/calendar[^\r\n]*method=\"?request|\r?\nMETHOD:REQUEST\r?\n")
 
 
+def _form_text(pages: tuple[PageText, ...]) -> str:
+    return "\n".join("\t".join(" ".join(w.text for w in c) for c in line.cells()) for page in pages for line in page.lines)
+
+
 def _utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")
@@ -46,7 +50,11 @@ _ANSWER_FIELDS = ("employee.cpr", "employer.cvr", "period.start", "hours.worked"
 _SUBJECT_NAME = re.compile(r"[–—-]\s*([A-ZÆØÅ][\w'-]+(?:\s+[A-ZÆØÅ][\w'-]+){1,4})\s*(?:\(|$)")
 
 
-_FORM = re.compile(r"refusionsanmodning|anmodning\s+om\s+refusion|refusionsblanket|ansøgning\s+om\s+refusion|refusionsskema", re.I)
+_FORM = re.compile(
+    r"refusionsanmodning|anmodning\s+om\s+refusion|refusionsblanket|ansøgning\s+om\s+refusion|refusionsskema|refusionskrav|"
+    r"krav\s+om\s+refusion|refusionsopgørelse|udgiftsopgørelse",
+    re.I,
+)
 _PAYSLIP_MARK = re.compile(r"lønseddel|lønspecifikation|til\s+udbetaling|nettoløn|udbetalt|a-skat|dispositionsdato|disp\.\s*dato", re.I)
 MAX_OCR_PAGES = 6  # a payslip is a page or two; a long scan is read only this far (about 2 s a page)
 
@@ -123,6 +131,7 @@ class _Attachments:
     def read(self, attachments: tuple[Attachment, ...]) -> tuple[list[PayslipReading], list[str]]:
         payslips: list[PayslipReading] = []
         forms: list[str] = []
+        unmarked: list[tuple[list[PayslipReading], str]] = []  # PDFs read as payslips that show no pay paid out
         for att in attachments:
             name, ctype = att.filename, att.content_type.lower()
             lower = name.lower()
@@ -136,10 +145,11 @@ class _Attachments:
                 is_form = bool(_FORM.search(text)) and not _PAYSLIP_MARK.search(text)
                 readings = [read_payslip(doc, name) for doc in split_documents(pages)]  # one PDF, several payslips
                 if not is_form and any(r.is_payslip for r in readings):
-                    payslips.extend(r for r in readings if r.is_payslip)
+                    found = [r for r in readings if r.is_payslip]
+                    payslips.extend(found)
+                    unmarked.append((found, _form_text(pages)) if not _PAYSLIP_MARK.search(text) else ([], ""))
                 elif is_form or re.search(r"(?i)refusion", text):
-                    forms.append("\n".join("\t".join(" ".join(w.text for w in c) for c in line.cells())
-                                           for page in pages for line in page.lines))  # fmt: skip
+                    forms.append(_form_text(pages))
             elif ctype in _IMAGE_TYPES or lower.endswith((".jpg", ".jpeg", ".png", ".tif", ".tiff")):
                 if (page := self.image_page(att)) is not None:
                     reading = read_payslip((page,), name, prefix="ocr")
@@ -151,6 +161,15 @@ class _Attachments:
                 continue
             else:
                 self.unreadable(f"{name}: a {ctype} file cannot be read; please send the payslip as PDF")
+        # A filled-in claim form beside its payslip itemises the same person's costs: one claim, so
+        # the document without net pay, A-skat or a pay date is the form (read like a body).
+        marked = len(unmarked) - sum(1 for found, _ in unmarked if found)
+        if marked and any(found for found, _ in unmarked):
+            cprs = {r.get("employee.cpr") for r in payslips if r not in [x for found, _ in unmarked for x in found]}
+            for found, form in unmarked:
+                if found and all(r.get("employee.cpr") in cprs | {None} for r in found):
+                    payslips = [r for r in payslips if r not in found]
+                    forms.append(form)
         return payslips, forms
 
     def image_page(self, att: Attachment) -> PageText | None:

@@ -114,3 +114,17 @@ def test_a_bare_cvr_number_in_an_answer_to_our_question_for_it_is_the_cvr() -> N
 def test_a_phone_number_in_an_answer_is_no_cvr_even_when_it_passes_modulus_11() -> None:
     claims = parse_message(_answer("Hej\nRing på tlf. 29189919 hvis I har spørgsmål.\nMvh Lene")).claims
     assert all(c.cvr is None for c in claims)
+
+
+def test_a_filled_in_form_beside_its_payslip_is_one_claim_whose_lines_and_total_come_from_the_form() -> None:
+    """Whatever its title: the document that shows no pay paid out (no net pay, A-skat or pay
+    date) beside one that does is the workplace's own itemisation of the same person's costs."""
+    form = [docs.Text(40, 40, "Skema over lønudgifter"), docs.Text(40, 70, "Navn: Emil Berg"), docs.Text(40, 84, "CPR: 010203-4015"),
+            docs.Text(40, 98, "Periode: 01.10.2026 - 31.10.2026"), *docs.row(126, (40, "Løn"), (300, "4.500,00", "r")),
+            *docs.row(140, (40, "Pension"), (300, "562,50", "r")), *docs.row(154, (40, "I alt"), (300, "5.062,50", "r"))]  # fmt: skip
+    payslip = docs.pdf([docs.kmd_opus_one_page("Emil Berg", "010203-4015")])
+    raw = _mail("Hej\n\nHermed skema og lønseddel.\n\nMvh\n", docs.pdf([form]), payslip)
+    claims = parse_message(raw).claims
+    assert len(claims) == 1
+    assert claims[0].total == Decimal("5062.50")
+    assert claims[0].payslip is not None and claims[0].payslip.gross == Decimal("4500.00")
