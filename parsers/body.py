@@ -66,8 +66,13 @@ _HOURS_LINE = re.compile(r"^\W*(?:antal\s+)?(?:\w+\s+)?timer\b[^:\t]{0,30}[:\t]"
 _PER_WEEK = re.compile(r"^\s*(timer)?\s*(om|pr\.?|per|i|/)\s*(ugen|uge)\b|^\s*(timer)?\s*/\s*uge|^\s*ugentlig", re.I)
 _HOURS_PROSE = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{1,2})?)\s*(?:arbejds|løn|betalte\s+)?timer\b", re.I)
 _SICK_CONTEXT = re.compile(r"\bsyg(?!edagpenge)|\bsick\b", re.I)
-_FIRST_SICK_PHRASE = re.compile(r"første\s+sygedag[^:\n()\d]{0,30}:?|first\s+(?:day\s+of\s+sickness|sick\s+day)[^:\n()\d]{0,30}:?", re.I)
-_LAST_SICK_PHRASE = re.compile(r"sidste\s+sygedag[^:\n()\d]{0,30}:?|last\s+(?:day\s+of\s+sickness|sick\s+day)[^:\n()\d]{0,30}:?", re.I)
+# "Syg fra: 05.10.2026" / "Syg til: 09.10.2026": a table's columns made into labels, or a form's fields
+_FIRST_SICK_PHRASE = re.compile(
+    r"\bsyg\w*\s+fra\s*:|sick\s+from\s*:|"
+    r"første\s+sygedag[^:\n()\d]{0,30}:?|first\s+(?:day\s+of\s+sickness|sick\s+day)[^:\n()\d]{0,30}:?", re.I)
+_LAST_SICK_PHRASE = re.compile(
+    r"\bsyg\w*\s+(?:til(?:\s+og\s+med)?|t\.o\.m\.?)\s*:|sick\s+(?:until|to)\s*:|"
+    r"sidste\s+sygedag[^:\n()\d]{0,30}:?|last\s+(?:day\s+of\s+sickness|sick\s+day)[^:\n()\d]{0,30}:?", re.I)
 _DAY_MONTH = re.compile(
     r"(?<![\d.])(?P<d>\d{1,2})\.\s*(?P<m>januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\b"
     r"(?!\s*\d{4})",
@@ -85,7 +90,8 @@ _MASK_TOKENS = re.compile(
 _TOTAL_AFTER = re.compile(r"\s*(?:kr\.?|dkk|,-)?\s*(?:i\s+alt|ialt|samlet|in total)\b", re.I)
 _LEADERS = re.compile(r"\s*(?:\.\s?){4,}\s*")
 _RATE = re.compile(r"\d+(?:[.,]\d+)?\s*%")
-_ABBREVIATED = r"(?<!ekskl)(?<!inkl)(?<!excl)(?<!incl)(?<!evt)(?<!pr)(?<!kr)(?<!ca)(?<!nr)"
+# A dot after these ends no clause: "ekskl. ferie", "Syg m. løn" (a one-letter word is an abbreviation).
+_ABBREVIATED = r"(?<!ekskl)(?<!inkl)(?<!excl)(?<!incl)(?<!evt)(?<!pr)(?<!kr)(?<!ca)(?<!nr)(?<!\b\w)"
 _CURRENCY_ONLY = re.compile(r"^[\s:().,\-–/x×á@=|]*(kr\.?|dkk|,-)?[\s:().,\-–/|]*$", re.I)
 # between the numbers of one cost line: units and signs ("42,00 timer | 6.216,00", "24,00 t à 161,20 kr.")
 _CONNECTOR = re.compile(
@@ -490,7 +496,8 @@ _LABEL_CURRENCY = re.compile(r"^\s*(?:kr\.?|dkk)(?=[\s.,]|$)[\s.,]*|[\s:]*\b(?:k
 def _clean_label(label: str) -> str:
     """``Løn: kr.`` -> ``Løn``; ``kr., ATP`` -> ``ATP``: the currency belongs to the amount."""
     label = _LABEL_CURRENCY.sub("", label)
-    label = re.split(r"[;:?!]|\.\s", label)[-1] if re.search(r"[a-zæøå]", re.split(r"[;:?!]|\.\s", label)[-1], re.I) else label
+    last = re.split(rf"[;:?!]|{_ABBREVIATED}\.\s", label)[-1]
+    label = last if re.search(r"[a-zæøå]", last, re.I) else label
     return re.sub(r"\s+", " ", label).strip(" ,:-–/\t(|") or label.strip()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -198,3 +199,17 @@ def test_a_cpr_number_after_the_name_is_the_cpr_even_when_its_date_is_no_date() 
 def test_a_dashed_number_that_is_no_date_and_follows_no_name_is_no_cpr() -> None:
     _, sections = read_sections("Vores sagsnummer er 143391-1166.\nLøn: 4.875,00 kr")
     assert sections[0].values.get("employee.cpr") is None
+
+
+def test_a_one_letter_abbreviation_ends_no_label_so_syg_m_loen_is_sick_pay_with_sick_hours() -> None:
+    _, sections = read_sections("Løn: 4.875,00 kr\nSyg m. løn 6,5 timer: 975,00 kr")
+    assert sections[0].lines == [(Kind.SALARY, Decimal("4875.00"), "Løn"), (Kind.SICK_PAY, Decimal("975.00"), "Syg m. løn")]
+    assert sections[0].values.get("hours.sick") == Decimal("6.5") and "hours.worked" not in sections[0].values
+
+
+def test_sick_from_and_to_columns_of_a_row_per_person_table_are_the_first_and_last_sick_day() -> None:
+    text = ("Refusion oktober 2026\n\nNavn | CPR | Timer | Syg fra | Syg til | Løn | Sygeløn | I alt\n"
+            "Mette Kjær Hansen | 140391-1166 | 32,50 | 05.10.2026 | 09.10.2026 | 4.875,00 | 975,00 | 5.850,00")  # fmt: skip
+    _, sections = read_sections(text)
+    assert (sections[0].values.get("sick.first_day"), sections[0].values.get("sick.last_day")) == (
+        dt.date(2026, 10, 5), dt.date(2026, 10, 9))  # fmt: skip
