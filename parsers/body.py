@@ -17,7 +17,7 @@ from decimal import Decimal
 from claims import cpr as cpr_numbers
 from claims import cvr as cvr_numbers
 from claims.model import Kind
-from parsers.danish import MONTHS, Found, find_dates, find_numbers, find_periods, make_date
+from parsers.danish import LEGAL_FORM, MONTHS, Found, find_dates, find_numbers, find_periods, legal_employer, make_date
 from parsers.labels import Label, classify
 
 _FORWARD = re.compile(r"^[-\s]*(videresendt (besked|meddelelse)|forwarded message|begin forwarded message|"
@@ -386,7 +386,13 @@ def _identity(section: Section, line: str) -> None:
         name = re.sub(r"\s+(CVR|SE)\b.*$", "", m2.group("v"), flags=re.I).split(" / ")[0].strip(" .:–—-/|·")
         # a name, not an amount ("ATP arbejdsgiver: 66,00 kr." names no employer)
         if name and not re.search(r"\d{4}", name) and re.search(r"[A-Za-zÆØÅæøå]{2,}", name) and not re.match(r"^\W*\d", name):
-            section.values["employer.name"] = name
+            section.values["employer.name"] = legal_employer(name)
+    elif "employer.name" not in section.values and not re.search(r"(?i)jobcenter", line):
+        # "Arbejdssted: Plejecenter Blokken (Albertslund Kommune)": the legal employer in brackets
+        for inner in re.findall(r"\(([A-ZÆØÅ][^()\d]{2,60})\)", line):
+            if LEGAL_FORM.search(inner):
+                section.values["employer.name"] = inner.strip()
+                break
 
 
 def _employer_after(rest: str) -> str | None:

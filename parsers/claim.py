@@ -19,7 +19,7 @@ from claims.model import Attachment, Claim, CostLine, ParsedMessage, PayslipFact
 from claims.money import to_ore
 from parsers import ocr
 from parsers.body import Section, markers, read_sections, split_text
-from parsers.danish import bare_month, find_periods
+from parsers.danish import LEGAL_FORM, bare_month, find_periods
 from parsers.layout import PageText
 from parsers.message import InboundEmail, read_email
 from parsers.payslip import PayslipReading, read_payslip, split_documents
@@ -328,6 +328,11 @@ def _merge(
             values[key], sources[key], confidence[key] = read.value, read.source, read.confidence
         elif quoted.values.get(key) is not None:
             values[key], sources[key], confidence[key] = quoted.values[key], "body", 0.8
+    legal = payslip.fields.get("employer.name") if payslip is not None else None
+    named = values.get("employer.name")
+    if legal is not None and isinstance(named, str) and not LEGAL_FORM.search(named) and LEGAL_FORM.search(str(legal.value)):
+        # the body names the workplace ("Arbejdsgiver: Plejecenter Blokken"), the payslip its legal employer
+        values["employer.name"], sources["employer.name"], confidence["employer.name"] = legal.value, legal.source, legal.confidence
     if "employee.name" not in values and single and (m := _SUBJECT_NAME.search(subject)):
         values["employee.name"], sources["employee.name"], confidence["employee.name"] = m.group(1), "body", 0.7
     if "period.start" not in values and single and (found := find_periods(subject)):

@@ -230,3 +230,20 @@ def bare_month(text: str, reference: dt.date | None) -> Period | None:
     month = MONTHS[m.group("m").lower()]
     year = reference.year if month <= reference.month else reference.year - 1
     return month_period(year, month)
+
+
+# A legal entity's name carries its form ("Albertslund Kommune", "Byggeservice ApS"); a workplace
+# ("Plejecenter Blokken", "Biblioteket") does not. The CVR belongs to the legal entity.
+LEGAL_FORM = re.compile(
+    r"(?i)\b(kommune|region|a/s|aps|i/s|p/s|k/s|amba|a\.m\.b\.a\.|fond(en)?|forening(en)?|selvejende)\b|\bstyrelsen\b|ministeriet\b"
+)
+_NAME_PARTS = re.compile(r"\s[–—-]\s|\s/\s|,\s|\s*[()]\s*|\s[|·•]\s")
+
+
+def legal_employer(name: str) -> str:
+    """The part of a name that is the legal employer: "Albertslund Kommune – Plejecenter Blokken"
+    and "Plejecenter Blokken (Albertslund Kommune)" are both Albertslund Kommune's; a name
+    without a part of legal form is kept whole."""
+    parts = [p.strip(" .:;") for p in _NAME_PARTS.split(name) if p and p.strip(" .:;")]
+    legal = [p for p in parts if LEGAL_FORM.search(p) and len(p.split()) <= 6]
+    return legal[0] if len(parts) > 1 and len(legal) == 1 else name

@@ -19,7 +19,7 @@ from claims import cvr as cvr_numbers
 from claims.model import Kind
 from claims.money import parse_number, to_ore
 from parsers import columns as column_roles
-from parsers.danish import find_periods
+from parsers.danish import LEGAL_FORM, find_periods
 from parsers.labels import Label, classify
 from parsers.layout import PageText, TextLine, Word, box
 
@@ -534,8 +534,7 @@ def _employer_names(reading: PayslipReading, page: PageText, index: int, line: T
             reading.put("employer.name_first", first, _where(prefix, filename, line.page, cells[0]))
 
 
-_LEGAL_FORM = re.compile(r"(?i)\b(kommune|region|a/s|aps|i/s|p/s|k/s|amba|a\.m\.b\.a\.|fond(en)?|forening(en)?|selvejende)\b|"
-                         r"\bstyrelsen\b|ministeriet\b")
+_LEGAL_FORM = LEGAL_FORM
 
 
 def _block_head(page: PageText, index: int, cell: tuple[Word, ...]) -> tuple[Word, ...] | None:

@@ -128,3 +128,11 @@ def test_a_filled_in_form_beside_its_payslip_is_one_claim_whose_lines_and_total_
     assert len(claims) == 1
     assert claims[0].total == Decimal("5062.50")
     assert claims[0].payslip is not None and claims[0].payslip.gross == Decimal("4500.00")
+
+
+def test_a_workplace_named_as_employer_in_the_body_gives_way_to_the_payslips_legal_employer() -> None:
+    payslip = docs.pdf([docs.kmd_opus_one_page("Emil Berg", "010203-4015")])
+    raw = _mail("Hej\n\nArbejdsgiver: Plejecenter Blokken\nLøn: 4.500,00 kr\n\nMvh\n", payslip)
+    (claim,) = parse_message(raw).claims
+    assert claim.employer_name == "Albertslund Kommune"
+    assert claim.sources["employer.name"].startswith("attachment:")

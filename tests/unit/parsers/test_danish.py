@@ -12,7 +12,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from claims.model import Period
-from parsers.danish import find_dates, find_periods, parse_date
+from parsers.danish import find_dates, find_periods, legal_employer, parse_date
 
 MONTH_NAMES = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
 MONTH_ABBREVIATIONS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
@@ -155,3 +155,17 @@ def test_a_month_and_a_day_apart_are_no_month_with_a_two_digit_year() -> None:
     from parsers.danish import find_periods
 
     assert find_periods("den 1 okt 26") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "legal"),
+    [
+        ("Albertslund Kommune – Plejecenter Blokken", "Albertslund Kommune"),
+        ("Plejecenter Blokken (Albertslund Kommune)", "Albertslund Kommune"),
+        ("Byggeservice ApS, afd. Vest", "Byggeservice ApS"),
+        ("Plejecenter Blokken", "Plejecenter Blokken"),
+        ("Albertslund Kommune", "Albertslund Kommune"),
+    ],
+)
+def test_the_legal_employer_is_the_part_of_a_name_with_a_legal_form(name: str, legal: str) -> None:
+    assert legal_employer(name) == legal
