@@ -42,7 +42,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
     (_r(r"timeløn(nen)?\s+(er|var|på|udgør|ca\.?|cirka|omkring)\s*$|timesats|\bsats\b|pr\.?\s*time\s*$"), Label.IGNORE),  # a rate
     (_r(r"til udbetaling|nettoløn|^\W*udbetalt|udbetalt til|udbetales|overført|nemkonto|\ba-?skat\b|skattefradrag|fradrag|"
         r"trækprocent"), Label.IGNORE),
-    (_r(r"\bam[-\s]?bidrag"), Kind.AM_BIDRAG),
+    (_r(r"\bam[-\s]?bidrag|\bam[-\s]?contribution|labou?r\s+market\s+(contribution|tax)"), Kind.AM_BIDRAG),
     (_r(r"atp.*(eget|egen|medarbejder|lønmodtager|af løn|employee)|(eget|medarbejder|employee).*atp"), Label.IGNORE),
     (_r(r"\batp\b"), Kind.ATP),
     (_r(r"pension.*(eget|egen|medarbejder|lønmodtager|employee)|egenbidrag|eget bidrag|medarbejderbidrag|medarbejderandel"),

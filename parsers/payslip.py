@@ -37,7 +37,8 @@ _HEADER_WORDS = sorted(_CURRENT + _HISTORIC + _UNITS + _OTHER_HEADERS, key=len, 
 _YTD_TITLE = re.compile(
     r"^\s*(?:\w+\s+){0,2}(år til dato|saldi|akkumuleret|hidtil i år|saldo|year to date)(?:\s+\w+){0,3}\s*:?\s*$", re.I
 )
-_AMOUNT_WORD = re.compile(r"^[-−–]?\d{1,3}(?:\.\d{3})*,\d{2}-?$|^[-−–]?\d+,\d{2}-?$|^[-−]?\d+\.\d{2}$")
+# Danish "1.234,56" and "1234,56"; English "1,234.56" and "1234.56" (payroll systems sold abroad)
+_AMOUNT_WORD = re.compile(r"^[-−–]?\d{1,3}(?:\.\d{3})*,\d{2}-?$|^[-−–]?\d+,\d{2}-?$|^[-−]?\d{1,3}(?:,\d{3})+\.\d{2}-?$|^[-−]?\d+\.\d{2}-?$")
 _CODE = re.compile(r"^(\d{1,5}|[A-Z]|\d{1,2}\.\d{1,2}-\d{1,2}\.\d{1,2}|\d{1,2}\.\d{1,2}\.?-\d{1,2}\.\d{1,2}\.?\d{0,4})$")
 _CPR_LABEL = re.compile(r"personn(?:umme)?r|cpr", re.I)
 _CPR_VALUE = re.compile(r"(?<!\d)(\d{6})[-\s]?(\d{4}|x{4}|\*{4})(?!\d)", re.I)

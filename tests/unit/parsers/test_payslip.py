@@ -149,3 +149,16 @@ def test_the_legal_employer_in_a_footer_with_its_cvr_is_the_employer_not_the_wor
     page = _identity_page("Plejecenter Blokken", "Blokken 52, 2620 Albertslund", footer)
     reading = read_payslip((page,), "x.pdf")
     assert (reading.get("employer.name"), reading.get("employer.cvr")) == ("Albertslund Kommune", "29189919")
+
+
+def test_an_english_payslip_with_english_numbers_gives_the_months_pay_hours_gross_and_am_contribution() -> None:
+    rows = (
+        _line((40, "Description"), (300, "Hours"), (360, "Rate"), (440, "Amount"), (520, "YTD"), y=90),
+        _line((40, "Hourly"), (80, "pay"), (300, "32.50"), (360, "150.00"), (440, "4,875.00"), (520, "48,750.00"), y=100),
+        _line((40, "Gross"), (80, "pay"), (440, "4,875.00"), (520, "48,750.00"), y=112),
+        _line((40, "AM"), (60, "contribution"), (440, "390.00-"), (520, "3,900.00-"), y=124),
+    )
+    reading = read_payslip((PageText(1, rows),), "x.pdf")
+    assert [(kind, amount) for kind, amount, _, _ in reading.lines] == [(Kind.SALARY, Decimal("4875.00"))]
+    assert (reading.get("hours.worked"), reading.get("payslip.gross"), reading.get("payslip.am_bidrag")) == (
+        Decimal("32.50"), Decimal("4875.00"), Decimal("390.00"))  # fmt: skip
