@@ -17,6 +17,7 @@ from decimal import Decimal
 from claims import cpr as cpr_numbers
 from claims import cvr as cvr_numbers
 from claims.model import Kind
+from claims.money import to_ore
 from parsers.danish import LEGAL_FORM, MONTHS, Found, find_dates, find_numbers, find_periods, legal_employer, make_date
 from parsers.labels import Label, classify
 
@@ -351,7 +352,24 @@ def _read(lines: list[str]) -> Section:
     _hours(section, _clauses(lines))
     _sickness(section, lines)
     _names(section, lines, text)
+    _total_by_sum(section, lines)
     return section
+
+
+def _total_by_sum(section: Section, lines: list[str]) -> None:
+    """"Vi søger refusion af 5.550,38 kr.": an amount written after two or more cost lines that is
+    their sum is the total, whatever words stand around it (the identity, not a phrase list).
+    An amount that no line makes up is left alone: a wrong total is for the label to name."""
+    if section.totals or len(section.lines) < 2:
+        return
+    claimed = sum((amount for _, amount, _ in section.lines), Decimal(0))
+    amounts = {amount for _, amount, _ in section.lines}
+    for line in lines:
+        for number in find_numbers(line):
+            money = number.has_decimals or number.has_currency
+            if money and number.value not in amounts and abs(number.value - claimed) <= Decimal("0.01"):
+                section.totals.append(to_ore(number.value))
+                return
 
 
 _SENTENCE_END = re.compile(r"(?<=[\wæøåÆØÅ]{2}[.!?])\s+(?=[A-ZÆØÅ])")

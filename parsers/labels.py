@@ -63,7 +63,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
         r"^\W*antal timer|^\W*løntimer|(præsterede|arbejdede|betalte|udførte|lønnede|worked|paid)\s+(timer|hours)"),
      Label.PAID_HOURS),
     (_r(r"andre lønudgifter|andre udgifter|øvrige|aer\b|akut\b|barsel|kompetence|\bandet\b|\bother\b"), Kind.OTHER),
-    (_r(r"\bi\s+alt\b|\btotal\b|\bsamlet\b|\bsum\b|refusion i alt|\bialt\b"), Label.TOTAL),
+    (_r(r"\bi\s+alt\b|\btotal\b|\bsamlet\b|\bsamlede\b|\bsum\b|refusion i alt|\bialt\b|refusionsbeløb|beløb til refusion"), Label.TOTAL),
     (_r(r"\b(salary|wages?|hourly pay|basic pay|pay for hours)\b"), Kind.SALARY),
     (_r(r"(aften|nat|weekend|week-end|lørdags|søndags|helligdags|skifteholds|forskudt\w*|ulempe)\w*tillæg|overarbejde|"
         r"merarbejde"), Kind.SALARY),

@@ -213,3 +213,15 @@ def test_sick_from_and_to_columns_of_a_row_per_person_table_are_the_first_and_la
     _, sections = read_sections(text)
     assert (sections[0].values.get("sick.first_day"), sections[0].values.get("sick.last_day")) == (
         dt.date(2026, 10, 5), dt.date(2026, 10, 9))  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence", ["Vi søger refusion af 5.550,38 kr.", "Det samlede beløb er 5.550,38 kr.", "Refusionsbeløb: 5.550,38"])
+def test_an_amount_after_the_lines_that_is_their_sum_is_the_total_whatever_the_words(sentence: str) -> None:
+    _, sections = read_sections(f"Løn: 4.875,00 kr\nATP: 66,00 kr\nFeriepenge: 609,38 kr\n{sentence}")
+    assert sections[0].totals == [Decimal("5550.38")]
+    assert len(sections[0].lines) == 3
+
+
+def test_an_unlabelled_amount_that_no_lines_make_up_is_no_total() -> None:
+    _, sections = read_sections("Løn: 4.875,00 kr\nATP: 66,00 kr\nBeløb: 5.999,38 kr")
+    assert sections[0].totals == []
