@@ -40,7 +40,8 @@ _CVR = re.compile(
     re.I,
 )
 _NAME_LABEL = re.compile(
-    r"^\s*(?:(?:borgerens|medarbejderens|den\s+ansattes|employee'?s?)\s+)?(navn|name|medarbejder|borger|ansatte?|employee|"
+    r"^\s*(?:(?:borgerens|medarbejderens|lønmodtagerens|(?:den\s+)?ansattes|employee'?s?)\s+)?(navn(?:\s+på\s+(?:medarbejder|borger|"
+    r"den\s+ansatte|lønmodtager)\w*)?|name|medarbejder|borger|(?:den\s+)?ansat(?:te)?|lønmodtager|employee|"
     r"medarbejdernavn)(?:\s*/\s*\w+)?\s*[:\t]\s*(?P<v>.+)$",
     re.I,
 )
@@ -49,6 +50,10 @@ _EMPLOYER_LABEL = re.compile(
 )
 _NAME_WORD = r"[A-ZÆØÅÉÜÖÄ][a-zæøåéüöäA-ZÆØÅ'’-]+"
 _NAME_BEFORE_CPR = re.compile(rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})\s*[,(]?\s*(?i:cpr[-.\s]?(?:nr)?\.?|personnummer)?\s*[:.]?\s*$")
+_NAME_AFTER_CPR = re.compile(rf"[ \t]*\(({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,4}})\)")
+_NAME_AFTER_ROLE = re.compile(
+    rf"(?i:\b(?:medarbejder(?:en)?|borger(?:en)?|ansatte|lønmodtager(?:en)?|kollega))[ \t]+({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,4}})"
+)
 _INVERTED_NAME = re.compile(rf"^\s*({_NAME_WORD}(?:[ -]{_NAME_WORD})?),\s*({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*(?:$|[(\t])")
 _NAME_POSSESSIVE = re.compile(
     rf"(?i:refundere|refusion\s+(?:af|for)|lønseddel\s+for)\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})(?:'s?|s)?\s+(?i:løn)"
@@ -714,6 +719,13 @@ def _names(section: Section, lines: list[str], text: str) -> None:
                 return
     if p := _NAME_POSSESSIVE.search(text):
         section.put("employee.name", p.group(1).rstrip("'’"))
+        return
+    for m in _CPR.finditer(text):  # "CPR 140391-1166 (Mette Kjær Hansen)"
+        if m.group(1) + m.group(2) == section.values.get("employee.cpr") and (n := _NAME_AFTER_CPR.match(text[m.end() :])):
+            section.put("employee.name", n.group(1))
+            return
+    if n := _NAME_AFTER_ROLE.search(text):  # "for vores medarbejder Mette Kjær Hansen i oktober"
+        section.put("employee.name", n.group(1))
 
 
 def markers(text: str, subject: str | None) -> tuple[bool, bool]:

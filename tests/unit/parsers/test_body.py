@@ -225,3 +225,19 @@ def test_an_amount_after_the_lines_that_is_their_sum_is_the_total_whatever_the_w
 def test_an_unlabelled_amount_that_no_lines_make_up_is_no_total() -> None:
     _, sections = read_sections("Løn: 4.875,00 kr\nATP: 66,00 kr\nBeløb: 5.999,38 kr")
     assert sections[0].totals == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ansat: Mette Kjær Hansen",
+        "Lønmodtager: Mette Kjær Hansen",
+        "Navn på medarbejder: Mette Kjær Hansen",
+        "Den ansatte: Mette Kjær Hansen",
+        "CPR 140391-1166 (Mette Kjær Hansen)",
+        "Hermed krav for vores medarbejder Mette Kjær Hansen i oktober.",
+    ],
+)
+def test_the_employees_name_by_its_label_family_after_the_cpr_or_after_the_role_word(text: str) -> None:
+    _, sections = read_sections(f"{text}\nLøn: 4.875,00 kr\nATP: 66,00 kr")
+    assert sections[0].values.get("employee.name") == "Mette Kjær Hansen"
