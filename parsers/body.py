@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from claims import cpr as cpr_numbers
 from claims import cvr as cvr_numbers
@@ -60,7 +60,8 @@ _NAME_POSSESSIVE = re.compile(
 )
 _PERIOD_LABEL = re.compile(r"^\s*(løn|refusions|afregnings)?periode\w*\s*(for\s+refusion)?\s*[:\t]", re.I)
 _HOURS_LABEL = re.compile(
-    r"^\s*(?:(antal\s+)?(arbejdede\s+|betalte\s+|løn|arbejds)?timer(\s+i\s+alt)?(\s+i\s+perioden)?|(?:number\s+of\s+)?hours(?:\s+worked)?)"
+    r"^\s*(?:(antal\s+)?(arbejdede\s+|betalte\s+|præsterede\s+|udførte\s+|lønnede\s+|løn|arbejds)?timer(\s+i\s+alt)?(\s+i\s+perioden)?"
+    r"(?:\s*\((?:arbejdede|præsterede|betalte)\))?|(?:number\s+of\s+)?(?:worked\s+|paid\s+)?hours(?:\s+worked)?|arbejdet)"
     r"\s*(?:[:\t]|\s(?=\s*\d))",  # "Timer: 34,50" and "Timer 34,50"
     re.I,
 )
@@ -572,8 +573,11 @@ def _hours(section: Section, lines: list[str]) -> None:
             if worked or sick:
                 section.put("hours.worked", _number(worked.group(1)) if worked else None)
                 section.put("hours.sick", _number(sick.group(1)) if sick else None)
+            elif clock := re.match(r"\s*(\d{1,3}):([0-5]\d)(?![\d,.])", rest):  # "Timer: 32:30" is 32 hours 30 minutes
+                minutes = (Decimal(clock.group(2)) / 60).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+                section.put("hours.worked", Decimal(clock.group(1)) + minutes)
             else:
-                section.put("hours.worked", _number(rest))
+                section.put("hours.worked", _number(rest.replace("½", ",5")))
     table_worked, table_sick = section.values.get("table.worked"), section.values.get("table.sick")
     stated = section.values.get("hours.worked")
     if isinstance(table_worked, Decimal) and isinstance(table_sick, Decimal) and stated == table_worked + table_sick:

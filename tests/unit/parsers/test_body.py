@@ -241,3 +241,13 @@ def test_an_unlabelled_amount_that_no_lines_make_up_is_no_total() -> None:
 def test_the_employees_name_by_its_label_family_after_the_cpr_or_after_the_role_word(text: str) -> None:
     _, sections = read_sections(f"{text}\nLøn: 4.875,00 kr\nATP: 66,00 kr")
     assert sections[0].values.get("employee.name") == "Mette Kjær Hansen"
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [("Præsterede timer: 32,5", "32.5"), ("Worked hours: 32.5", "32.5"), ("Timer (arbejdede): 32,5", "32.5"),
+     ("Timer: 32:30", "32.50"), ("Timer: 32:20", "32.33"), ("Timer: 32½", "32.5")],
+)  # fmt: skip
+def test_hours_worked_by_the_label_family_and_in_hours_and_minutes(text: str, hours: str) -> None:
+    _, sections = read_sections(f"{text}\nLøn: 4.875,00 kr")
+    assert sections[0].values.get("hours.worked") == Decimal(hours)
