@@ -42,7 +42,8 @@ _RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
     (_r(r"timeløn(nen)?\s+(er|var|på|udgør|ca\.?|cirka|omkring)\s*$|timesats|\bsats\b|pr\.?\s*time\s*$"), Label.IGNORE),  # a rate
     (_r(r"til udbetaling|nettoløn|^\W*udbetalt|udbetalt til|udbetales|overført|nemkonto|\ba-?skat\b|skattefradrag|fradrag|"
         r"trækprocent"), Label.IGNORE),
-    (_r(r"\bam[-\s]?bidrag|\bam[-\s]?contribution|labou?r\s+market\s+(contribution|tax)"), Kind.AM_BIDRAG),
+    (_r(r"arbejdsmarkedsbidrag\w*grundlag|arbejdsmarkedsbidragspligtig"), Label.AM_BASIS),
+    (_r(r"\bam[-\s]?bidrag|arbejdsmarkedsbidrag|\bam[-\s]?contribution|labou?r\s+market\s+(contribution|tax)"), Kind.AM_BIDRAG),
     (_r(r"atp.*(eget|egen|medarbejder|lønmodtager|af løn|employee)|(eget|medarbejder|employee).*atp"), Label.IGNORE),
     (_r(r"\batp\b"), Kind.ATP),
     (_r(r"pension.*(eget|egen|medarbejder|lønmodtager|employee)|egenbidrag|eget bidrag|medarbejderbidrag|medarbejderandel"),
@@ -60,6 +61,7 @@ _RULES: tuple[tuple[re.Pattern[str], Kind | Label], ...] = (
         r"løn under sygdom|syg\w* m(ed|\.)\s*løn|sygdom|sygefravær|sygedag(e)?\s+med\s+løn|sick pay|sick leave pay"),
      Kind.SICK_PAY),
     (_r(r"^\W*(antal\s+)?timer\W*$|betalte timer i alt|timer i alt|arbejdstimer\s*$|^\W*arbejdstimer|timer i perioden|"
+        r"timer\s+(?:i\s+)?denne\s+(?:periode|måned)|"
         r"^\W*antal timer|^\W*løntimer|(præsterede|arbejdede|betalte|udførte|lønnede|worked|paid)\s+(timer|hours)"),
      Label.PAID_HOURS),
     (_r(r"andre lønudgifter|andre udgifter|øvrige|aer\b|akut\b|barsel|kompetence|\bandet\b|\bother\b"), Kind.OTHER),

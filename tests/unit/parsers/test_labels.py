@@ -19,6 +19,10 @@ from parsers.labels import Label, classify
         ("Timer", Label.PAID_HOURS), ("Timer i perioden", Label.PAID_HOURS), ("Hans timeløn er", Label.IGNORE),
         ("Gage", Kind.SALARY), ("Honorar", Kind.SALARY), ("Gross pay", Label.GROSS), ("ATP employee", Label.IGNORE),
         ("Pension employee share", Label.IGNORE), ("AM Indkomst", Label.AM_BASIS),
+        ("Arbejdsmarkedsbidrag", Kind.AM_BIDRAG), ("Arbejdsmarkedsbidragsgrundlag", Label.AM_BASIS), ("AM contribution", Kind.AM_BIDRAG),
+        ("Timer denne periode", Label.PAID_HOURS), ("Præsterede timer", Label.PAID_HOURS), ("Bruttoindkomst", Label.GROSS),
+        ("Skattepligtig indkomst", Label.GROSS), ("Normaltid", Kind.SALARY), ("Samlede lønomkostninger", Label.TOTAL),
+        ("Refusionsbeløb", Label.TOTAL),
     ],
 )  # fmt: skip
 def test_a_label_means_what_a_payroll_clerk_reads_in_it(label: str, meaning: Kind | Label) -> None:
