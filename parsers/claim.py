@@ -24,7 +24,7 @@ from parsers.layout import PageText
 from parsers.message import InboundEmail, read_email
 from parsers.payslip import PayslipReading, read_payslip, split_documents
 from parsers.pdf_text import UnreadableDocument, read_pdf
-from parsers.reconcile import choose_lines
+from parsers.reconcile import choose_lines, sums_to
 
 _IMAGE_TYPES = ("image/jpeg", "image/png", "image/tiff", "image/jpg", "image/pjpeg", "image/heic", "image/webp")
 _IGNORED_EXT = (".ics", ".vcf", ".p7s", ".asc", ".sig", ".gif", ".bmp")
@@ -376,7 +376,7 @@ def _lines(
     if section.lines or (payslip is None and quoted.lines):
         chosen = section if section.lines else quoted
         gross = chosen.values.get("body.gross")
-        stated = section.total if section.total is not None else quoted.total
+        stated = section.total if section.total is not None else quoted.total if not section.lines else None
         reading = choose_lines(chosen.lines, stated, gross if isinstance(gross, tuple) else None)
         for kind, amount, label in reading.lines:
             lines.append(CostLine(kind, to_ore(amount), label or None))
@@ -387,7 +387,11 @@ def _lines(
             lines.append(CostLine(kind, to_ore(amount), label or None))
             sources.setdefault(f"lines.{kind.value}", where.source)
             confidence.setdefault(f"lines.{kind.value}", where.confidence)
-    total = section.total if section.total is not None else quoted.total
+    total = section.total
+    from_quote = bool(quoted.lines) and not section.lines and payslip is None
+    made_up = quoted.total is not None and sums_to([(line.kind, line.amount, "") for line in lines], quoted.total)
+    if total is None and quoted.total is not None and (from_quote or made_up):
+        total = quoted.total  # an older mail's total is this claim's only when its lines are (or make it up)
     if total is not None:
         sources["total"], confidence["total"] = "body", 1.0 if section.total is not None else 0.8
     return lines, to_ore(total) if total is not None else None
