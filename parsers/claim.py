@@ -15,7 +15,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from claims import cvr as cvr_numbers
-from claims.model import Attachment, Claim, CostLine, ParsedMessage, PayslipFacts, Period, Problem
+from claims.model import Attachment, Claim, CostLine, Kind, ParsedMessage, PayslipFacts, Period, Problem
 from claims.money import to_ore
 from parsers import ocr
 from parsers.body import Section, markers, read_sections, split_text
@@ -377,7 +377,8 @@ def _lines(
         chosen = section if section.lines else quoted
         gross = chosen.values.get("body.gross")
         stated = section.total if section.total is not None else quoted.total if not section.lines else None
-        reading = choose_lines(chosen.lines, stated, gross if isinstance(gross, tuple) else None)
+        pay = sum((a for kind, a, *_ in payslip.lines if kind in (Kind.SALARY, Kind.SICK_PAY)), Decimal(0)) if payslip else Decimal(0)
+        reading = choose_lines(chosen.lines, stated, gross if isinstance(gross, tuple) else None, pay or None)
         for kind, amount, label in reading.lines:
             lines.append(CostLine(kind, to_ore(amount), label or None))
             sources.setdefault(f"lines.{kind.value}", "body")

@@ -540,14 +540,22 @@ _LEGAL_FORM = LEGAL_FORM
 
 def _block_head(page: PageText, index: int, cell: tuple[Word, ...]) -> tuple[Word, ...] | None:
     """The first line of the address block that `cell` ends (the employer's name over its street
-    and its CVR line): the cells straight above, aligned on the left, up to a gap or 5 lines."""
+    and its CVR line): the cells straight above, aligned on the left, up to a gap or 5 lines.
+    A line with nothing in the block's column (a date printed beside the block, a little lower
+    than its neighbour) is passed over; a line with something else in that column ends it."""
     block: list[tuple[Word, ...]] = []
-    x0 = cell[0].x0
-    for above in reversed(page.lines[max(0, index - 5) : index]):
+    x0, x1 = cell[0].x0, max(cell[-1].x1, cell[0].x0 + 120)
+    top, height = cell[0].top, max(cell[0].bottom - cell[0].top, 6.0)
+    for above in reversed(page.lines[max(0, index - 8) : index]):
+        if len(block) == 5 or top - above.words[0].bottom > 2.5 * height:
+            break
         aligned = next((c for c in above.cells() if abs(c[0].x0 - x0) <= 12), None)
         if aligned is None:
-            break
+            if any(c[0].x0 < x1 and c[-1].x1 > x0 for c in above.cells()):
+                break
+            continue
         block.insert(0, aligned)
+        top = aligned[0].top
     names = [c for c in block if _name_like(" ".join(w.text for w in c).strip(_EDGE))]
     # A workplace may head the block over its legal employer ("Plejecenter Blokken" over
     # "Albertslund Kommune"): the CVR is the legal entity's, so a name with a legal form wins.

@@ -162,3 +162,28 @@ def test_an_english_payslip_with_english_numbers_gives_the_months_pay_hours_gros
     assert [(kind, amount) for kind, amount, _, _ in reading.lines] == [(Kind.SALARY, Decimal("4875.00"))]
     assert (reading.get("hours.worked"), reading.get("payslip.gross"), reading.get("payslip.am_bidrag")) == (
         Decimal("32.50"), Decimal("4875.00"), Decimal("390.00"))  # fmt: skip
+
+
+def test_the_employer_heads_its_address_block_even_when_a_date_beside_it_sits_between_its_lines() -> None:
+    rows = (
+        _line((40, "Lønseddel"), (300, "Albertslund"), (370, "Kommune"), y=100),
+        _line((300, "Vestbadet"), y=112),
+        _line((300, "Nordmarks"), (360, "Allé"), (390, "1"), y=124),
+        _line((40, "Dispositionsdato:"), (150, "30.09.2026"), y=130),  # a little lower than the street, on the left
+        _line((300, "2620"), (330, "Albertslund"), y=136),
+        _line((300, "CVR-nr.:"), (350, "29189919"), y=148),
+    )
+    reading = read_payslip((PageText(1, rows),), "lon.pdf")
+    assert reading.get("employer.name") == "Albertslund Kommune"
+    assert reading.get("employer.cvr") == "29189919"
+
+
+def test_an_address_block_ends_where_something_else_stands_in_its_column() -> None:
+    rows = (
+        _line((300, "Kulturhuset"), (370, "Syd"), y=100),
+        _line((250, "Udskrevet"), (310, "01.10.2026"), y=112),  # not the block's: it overlaps the column, unaligned
+        _line((300, "2620"), (330, "Albertslund"), y=118),
+        _line((300, "CVR-nr.:"), (350, "29189919"), y=130),
+    )
+    reading = read_payslip((PageText(1, rows),), "lon.pdf")
+    assert reading.fields.get("employer.name_block") is None

@@ -45,6 +45,19 @@ def test_a_gross_pay_that_does_not_make_up_the_total_is_not_claimed() -> None:
     assert reading.lines == tuple(lines) and reading.holds == ()
 
 
+def test_without_a_total_a_gross_pay_is_the_salary_when_the_payslips_pay_rows_make_it_up() -> None:
+    lines = [(HOLIDAY, D("572.74"), "Holiday pay")]
+    reading = choose_lines(lines, None, (D("4581.90"), "Bruttoløn"), payslip_pay=D("4581.90"))
+    assert reading.lines == ((SALARY, D("4581.90"), "Bruttoløn"), *lines)
+    assert reading.holds == ("pay=gross",)
+
+
+def test_without_a_total_a_gross_pay_the_payslip_does_not_bear_out_is_not_claimed() -> None:
+    lines = [(HOLIDAY, D("572.74"), "Holiday pay")]
+    assert choose_lines(lines, None, (D("4581.90"), "Bruttoløn"), payslip_pay=D("4200.00")).lines == tuple(lines)
+    assert choose_lines(lines, None, (D("4581.90"), "Bruttoløn")).lines == tuple(lines)
+
+
 def test_a_total_that_nothing_makes_up_leaves_the_lines_as_written_for_the_rules() -> None:
     lines = [(SALARY, D("5007.36"), "Løn"), (HOLIDAY, D("625.92"), "Feriepenge")]
     assert choose_lines(lines, D("7000.00"), None).lines == tuple(lines)
