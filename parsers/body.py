@@ -205,7 +205,7 @@ def _without_signature(lines: list[str]) -> list[str]:
 def read_sections(text: str) -> tuple[Section, list[Section]]:
     """The shared preamble and one section per employee (or per period) the text names."""
     # "Navn ........ Aisha Benali": dot leaders are a column gap
-    lines = _expand_tables(_joined_labels([_LEADERS.sub("\t", line) for line in text.split("\n")]))
+    lines = _expand_tables(_joined_labels(_unwrapped([_LEADERS.sub("\t", line) for line in text.split("\n")])))
     starts = _section_starts(lines)
     if len(starts) < 2:
         return Section(), [_read(lines)]
@@ -254,6 +254,28 @@ def _section_starts(lines: list[str]) -> list[int]:
 
 _VALUE_ONLY = re.compile(r"^\s*(?:kr\.?\s*|dkk\s*)?[-\d][\d .,:/–-]*(?:\s*(?:kr\.?|dkk|timer|,-))?\s*$", re.I)
 _LABEL_ONLY = re.compile(r"^\s*[A-Za-zÆØÅæøå][\w .,&/()%-]{0,40}$")
+
+
+_WRAP_WIDTH = 35  # a mail client wraps at 60-78 characters; a shorter line ended where its writer ended it
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """A sentence that the sender's mail client wrapped ("… 333,21 kr og særlig" over
+    "feriegodtgørelse kr. 51,98."), one line again: a long line ending in a word, followed by
+    one that goes on in lower case or with its amount, or a number grouped by a space broken in two.
+    A list's lines start with capitals and are short."""
+    out: list[str] = []
+    for line in lines:
+        last = out[-1].rstrip() if out else ""
+        wrapped = len(last) >= _WRAP_WIDTH and "\t" not in last and not last.lstrip().startswith(">")
+        # "… og særlig" over "feriegodtgørelse …", "… er DKK" over "4.123,93", "er 1" over "295,28 kr." ("1 295,28")
+        goes_on = (re.search(r"(?i)[a-zæøå]$|\bkr\.$", last) and re.match(r"[a-zæøå]|\d|(?:DKK|kr\.?)\s*\d", line)
+                   or re.search(r"\s\d{1,3}$", last) and re.match(r"\d{3}[,.]\d", line))  # fmt: skip
+        if wrapped and goes_on:
+            out[-1] = f"{last} {line.strip()}"
+        else:
+            out.append(line)
+    return out
 
 
 def _joined_labels(lines: list[str]) -> list[str]:

@@ -307,6 +307,23 @@ def _shared(sections: list[Section]) -> Section:
     return Section(values={k: v for k, v in sections[0].values.items() if k in keep})
 
 
+def _payslip_period_within_month(
+    values: dict[str, object], sources: dict[str, str], confidence: dict[str, float], payslip: PayslipReading | None
+) -> None:
+    """"Periode: december 2026" in the mail, "10.12.2026 - 31.12.2026" on the payslip: the mail names
+    the month, the payslip the days within it that were paid (a placement that began or ended
+    mid-month). The two agree, and the payslip's is the exact one."""
+    start, end = values.get("period.start"), values.get("period.end")
+    if payslip is None or sources.get("period.start") != "body" or not isinstance(start, dt.date) or not isinstance(end, dt.date):
+        return
+    p_start, p_end = payslip.get("period.start"), payslip.get("period.end")
+    whole_month = start.day == 1 and (end + dt.timedelta(days=1)).day == 1 and (start.year, start.month) == (end.year, end.month)
+    if whole_month and isinstance(p_start, dt.date) and isinstance(p_end, dt.date) and start <= p_start <= p_end <= end:
+        for key in ("period.start", "period.end"):
+            read = payslip.fields[key]
+            values[key], sources[key], confidence[key] = read.value, read.source, read.confidence
+
+
 def _merge(
     section: Section,
     payslip: PayslipReading | None,
@@ -333,6 +350,7 @@ def _merge(
     if legal is not None and isinstance(named, str) and not LEGAL_FORM.search(named) and LEGAL_FORM.search(str(legal.value)):
         # the body names the workplace ("Arbejdsgiver: Plejecenter Blokken"), the payslip its legal employer
         values["employer.name"], sources["employer.name"], confidence["employer.name"] = legal.value, legal.source, legal.confidence
+    _payslip_period_within_month(values, sources, confidence, payslip)
     if "employee.name" not in values and single and (m := _SUBJECT_NAME.search(subject)):
         values["employee.name"], sources["employee.name"], confidence["employee.name"] = m.group(1), "body", 0.7
     if "period.start" not in values and single and (found := find_periods(subject)):
@@ -377,7 +395,7 @@ def _lines(
         chosen = section if section.lines else quoted
         gross = chosen.values.get("body.gross")
         stated = section.total if section.total is not None else quoted.total if not section.lines else None
-        pay = sum((a for kind, a, *_ in payslip.lines if kind in (Kind.SALARY, Kind.SICK_PAY)), Decimal(0)) if payslip else Decimal(0)
+        pay = sum((a for kind, a, *_ in payslip.lines if kind == Kind.SALARY), Decimal(0)) if payslip else Decimal(0)
         reading = choose_lines(chosen.lines, stated, gross if isinstance(gross, tuple) else None, pay or None)
         for kind, amount, label in reading.lines:
             lines.append(CostLine(kind, to_ore(amount), label or None))

@@ -54,7 +54,9 @@ RANGE_TEXT = re.compile(
 )
 # "13.09.-10.10.2026": the first date without its year
 RANGE_SHORT = re.compile(
-    r"(?<![\d.])(?P<d1>\d{1,2})\.(?P<m1>\d{1,2})\.?" + _DASH + r"(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y>\d{4})(?!\d)"
+    # "1.9.-30.9.2026", "1/9-30/9 2026": day and month twice, the year once
+    r"(?<![\d./])(?P<d1>\d{1,2})(?P<sep>[./])(?P<m1>\d{1,2})\.?" + _DASH
+    + r"(?P<d2>\d{1,2})(?P=sep)(?P<m2>\d{1,2})(?:\.|(?P=sep)|\s+)(?P<y>\d{4})(?!\d)"
 )
 MONTH_RANGE = re.compile(
     r"\b" + _MONTH.format(name="m1") + r"\s*(?:og|-|–|til)\s*" + _MONTH.format(name="m2") + r"\s+(?P<y>\d{4})\b", re.I
@@ -198,11 +200,11 @@ def find_numbers(text: str) -> list[Number]:
     for m in NUMBER.finditer(text):
         if m.group("tail"):
             continue
-        raw = m.group(0)
-        value = parse_number(raw.replace(" ", "") if re.search(r"\d \d{3}(?!\d)", raw) else raw)
+        raw, n = m.group(0), m.group("n")
+        compact = re.sub(r"(?<=\d)[ \u00a0](?=\d{3})", "", n)  # "1 200,54": thousands apart by a space
+        value = parse_number(raw[: m.start("n") - m.start()] + compact + raw[m.end("n") - m.start() :])
         if value is None:
             continue
-        n = m.group("n")
         after = text[m.end() : m.end() + 6].lower()
         currency = bool(re.match(r"(?i)\s*(kr|dkk)", raw)) or bool(re.match(r"\s*(kr\b|kr\.|dkk|,-)", after))
         out.append(

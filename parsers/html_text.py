@@ -33,7 +33,9 @@ class _Extractor(HTMLParser):
             self.cell += 1
             self.out.append("\t")
         elif tag in _BLOCK:
-            self.out.append(" " if self.cell else "\n")
+            # one line per paragraph, as Outlook shows its <p class=MsoNormal>: a blank line is an
+            # empty paragraph (&nbsp;), not the gap between two
+            self.out.append(" " if self.cell else "" if self.out and self.out[-1].endswith("\n") else "\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP and self.skip:

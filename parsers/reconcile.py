@@ -10,8 +10,8 @@ workplace's phrasing (../shared/PAYSLIPS.md, RULES.md §4):
 `choose_lines` picks, among the ways a body's itemisation can be read, the one that satisfies
 the identities: a deduction written with a minus (``AM-bidrag -401,00``) is shown for
 information and is no claimed line when the positive lines make up the total; a gross pay
-written among the lines (``Bruttoløn 5.007,36``) is the salary when no pay line is named and the
-lines then make up the total, or when the attached payslip's pay rows make it up. Which
+written among the lines (``Bruttoløn 5.007,36``) is the salary when no salary line is named and the
+lines then make up the total, or when the attached payslip's salary rows make it up. Which
 identities hold is returned too: they are the evidence behind the chosen reading (the parse's confidence), and a failed one is for the rules
 (`TOTAL_MISMATCH`, `AM_RATE`) to name, never a reason to guess.
 """
@@ -70,8 +70,8 @@ def identities(lines: Sequence[Line], total: Decimal | None, gross: Decimal | No
 def choose_lines(lines: Sequence[Line], total: Decimal | None, gross: tuple[Decimal, str] | None,
                  payslip_pay: Decimal | None = None) -> Reading:  # fmt: skip
     """The reading of a body's itemisation that the arithmetic supports (module docstring);
-    `gross` is a gross pay written among the lines, with its label; `payslip_pay` the pay
-    (salary and sick pay) that the attached payslip itemises, if any.
+    `gross` is a gross pay written among the lines, with its label; `payslip_pay` the salary
+    that the attached payslip itemises (its pay rows other than sick pay), if any.
 
     Candidates, fewest changes first; of those that make up the stated total, the closest wins. Without a
     total (or when none makes it up) a negative AM-bidrag is still left out, because AM-bidrag
@@ -85,7 +85,7 @@ def choose_lines(lines: Sequence[Line], total: Decimal | None, gross: tuple[Deci
     without_am = tuple(line for line in positive if line[0] != Kind.AM_BIDRAG)
     if without_am != positive and without_am:  # "Heraf AM-bidrag 390,00": withheld from the pay, shown for information
         candidates.append(Reading(without_am, "AM-bidrag shown for information", ()))
-    if gross is not None and gross[0] > 0 and not any(kind in _PAY for kind, _, _ in as_read):
+    if gross is not None and gross[0] > 0 and not any(kind == Kind.SALARY for kind, _, _ in as_read):
         salary: Line = (Kind.SALARY, *gross)
         candidates.append(Reading((salary, *as_read), "gross pay as salary", ()))
         if positive != as_read:
@@ -95,9 +95,9 @@ def choose_lines(lines: Sequence[Line], total: Decimal | None, gross: tuple[Deci
         best = min(fitting, key=lambda r: abs(sum((a for _, a, _ in r.lines), Decimal(0)) - total))
         return Reading(best.lines, best.why, ("lines=total",))
     withheld = tuple(line for line in as_read if not (line[0] == Kind.AM_BIDRAG and line[1] < 0))
-    if gross is not None and payslip_pay is not None and close(gross[0], payslip_pay) and not any(k in _PAY for k, _, _ in as_read):
-        # "Bruttoløn 4.581,90" and the payslip's own pay rows make up 4.581,90: the gross is the salary claimed
-        return Reading(((Kind.SALARY, *gross), *withheld), "gross pay as salary (the payslip's pay rows make it up)", ("pay=gross",))
+    if gross is not None and payslip_pay is not None and close(gross[0], payslip_pay) and not any(k == Kind.SALARY for k, _, _ in as_read):
+        # "Bruttoløn 4.581,90" and the payslip's own salary rows make up 4.581,90: the gross is the salary claimed
+        return Reading(((Kind.SALARY, *gross), *withheld), "gross pay as salary (the payslip's salary rows make it up)", ("pay=gross",))
     if withheld != as_read:
         return Reading(withheld, "AM-bidrag withheld is no cost line", ())
     return candidates[0]

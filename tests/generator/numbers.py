@@ -33,14 +33,15 @@ def hours(value: Decimal, fmt: str) -> str:
 
 def period(start: dt.date, end: dt.date, rng: random.Random) -> tuple[str, str]:
     """(family, text) of a payslip's or a mail's period."""
-    family = rng.choice(["dotted", "dashed", "iso", "slash", "month_name", "text_range"])
+    whole_month = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+    family = rng.choice(["dotted", "dashed", "iso", "slash", "text_range"] + (["month_name"] if whole_month else []))
     text = {
         "dotted": f"{start:%d.%m.%Y} - {end:%d.%m.%Y}",
         "dashed": f"{start:%d-%m-%Y} til {end:%d-%m-%Y}",
         "iso": f"{start:%Y-%m-%d} – {end:%Y-%m-%d}",
         "slash": f"{start.day}/{start.month}-{end.day}/{end.month} {end.year}",
         "month_name": f"{MONTHS_DA[start.month - 1].capitalize()} {start.year}",
-        "text_range": f"1. {MONTHS_DA[start.month - 1]} – {end.day}. {MONTHS_DA[end.month - 1]} {end.year}",
+        "text_range": f"{start.day}. {MONTHS_DA[start.month - 1]} – {end.day}. {MONTHS_DA[end.month - 1]} {end.year}",
     }[family]
     return family, text
 

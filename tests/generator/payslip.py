@@ -10,6 +10,7 @@ from tests.fixtures.payslip_docs import Text, pdf, row
 from tests.generator import numbers
 from tests.generator.truth import Truth
 
+SICK_LABELS = ["Løn under sygdom", "Sygeløn", "Syg m. løn", "Sygdom med løn", "Sick pay"]
 PAY_LABELS = ["Timeløn", "Løn", "Grundløn", "Normaltimer", "Ordinær løn", "Timelønnede timer", "Gage", "Hourly pay", "Løn, timer"]
 TITLES = {
     "units": ["Antal", "Timer", "Enheder", "Mængde", "Qty", "Hours", "Timer/stk", ""],
@@ -95,9 +96,11 @@ def draw(t: Truth, rng: random.Random) -> tuple[bytes, dict[str, str]]:
         page.extend(row(y, (40, label), *[(xs[r], cells[r], "r") for r in roles if cells[r]]))
 
     money_row(rng.choice(PAY_LABELS), t.salary, t.hours, t.rate)
+    if t.sick_pay:
+        money_row(rng.choice(SICK_LABELS), t.sick_pay, t.sick_hours, t.rate)
     layout["gross"] = "yes" if rng.random() < 0.8 else "no"
     if layout["gross"] == "yes":
-        money_row(rng.choice(LABELS["gross"]), t.salary)
+        money_row(rng.choice(LABELS["gross"]), t.gross)
     if t.atp_employee:
         money_row(rng.choice(LABELS["atp_employee"]), -t.atp_employee)
     if t.pension_employee:

@@ -49,10 +49,17 @@ class Truth:
     am_bidrag: Decimal
     a_skat: Decimal
     months_so_far: int  # for the year-to-date column
+    sick_hours: Decimal = Decimal("0.00")  # paid sickness within the month (RULES.md: the first 30 days are refunded)
+    sick_pay: Decimal = Decimal("0.00")
+
+    @property
+    def gross(self) -> Decimal:
+        return self.salary + self.sick_pay
 
     @property
     def lines(self) -> dict[str, Decimal]:
-        out = {"salary": self.salary, "atp": self.atp, "holiday_pay": self.holiday_pay, "special_holiday_allowance": self.special,
+        out = {"salary": self.salary, "sick_pay": self.sick_pay, "atp": self.atp, "holiday_pay": self.holiday_pay,
+               "special_holiday_allowance": self.special,
                "pension": self.pension}  # fmt: skip
         return {k: v for k, v in out.items() if v > 0}
 
@@ -62,7 +69,7 @@ class Truth:
 
     @property
     def net(self) -> Decimal:
-        return self.salary - self.atp_employee - self.pension_employee - self.am_bidrag - self.a_skat
+        return self.gross - self.atp_employee - self.pension_employee - self.am_bidrag - self.a_skat
 
 
 def _cpr(rng: random.Random) -> str:
@@ -87,17 +94,26 @@ def draw(rng: random.Random) -> Truth:
     month = rng.randrange(1, 13)
     start = dt.date(2026, month, 1)
     end = (dt.date(2026, month + 1, 1) if month < 12 else dt.date(2027, 1, 1)) - dt.timedelta(days=1)
+    if rng.random() < 0.15:  # the placement began or ended within the month
+        if rng.random() < 0.5:
+            start = start.replace(day=rng.choice([4, 10, 15, 16]))
+        else:
+            end = end.replace(day=rng.choice([12, 15, 20]))
     hours = Decimal(rng.choice([rng.randrange(8, 44), rng.randrange(16, 88) / 2, rng.randrange(800, 4300) / 100]))
     hours = øre(hours)
     rate = øre(Decimal(rng.randrange(12000, 19000)) / 100)
     salary = øre(hours * rate)
-    atp, atp_employee = (Decimal("66.00"), Decimal("33.00")) if hours >= 39 else (Decimal("0.00"), Decimal("0.00"))
-    holiday = øre(salary * Decimal("0.125"))
-    special = øre(salary * Decimal("0.0195")) if rng.random() < 0.7 else Decimal("0.00")
-    pension, pension_employee = (øre(salary * Decimal("0.08")), øre(salary * Decimal("0.04"))) if rng.random() < 0.3 else (
+    sick_hours = øre(Decimal(rng.choice(["3", "4", "7.5", "8", "10", "12.5"]))) if rng.random() < 0.2 else Decimal("0.00")
+    sick_pay = øre(sick_hours * rate)
+    gross = salary + sick_pay
+    paid = hours + sick_hours
+    atp, atp_employee = (Decimal("66.00"), Decimal("33.00")) if paid >= 39 else (Decimal("0.00"), Decimal("0.00"))
+    holiday = øre(gross * Decimal("0.125"))
+    special = øre(gross * Decimal("0.0195")) if rng.random() < 0.7 else Decimal("0.00")
+    pension, pension_employee = (øre(gross * Decimal("0.08")), øre(gross * Decimal("0.04"))) if rng.random() < 0.3 else (
         Decimal("0.00"), Decimal("0.00"))  # fmt: skip
-    basis = salary - atp_employee - pension_employee
+    basis = gross - atp_employee - pension_employee
     am = (basis * Decimal("0.08")).quantize(Decimal(1), rounding=ROUND_HALF_UP)
     a_skat = øre((basis - am) * Decimal("0.37"))
     return Truth(name, _cpr(rng), employer, cvr, rng.choice(WORKPLACES), start, end, hours, rate, salary, atp, atp_employee, holiday,
-                 special, pension, pension_employee, øre(basis), øre(am), a_skat, month)  # fmt: skip
+                 special, pension, pension_employee, øre(basis), øre(am), a_skat, month, sick_hours, sick_pay)  # fmt: skip

@@ -15,10 +15,11 @@ def test_every_drawn_claim_obeys_the_payslips_arithmetic() -> None:
     for seed in range(200):
         t = draw(random.Random(seed))
         assert abs(t.salary - t.hours * t.rate) <= Decimal("0.005")
+        assert abs(t.sick_pay - t.sick_hours * t.rate) <= Decimal("0.005")
         assert t.am_bidrag == (t.am_basis * Decimal("0.08")).quantize(Decimal(1), rounding="ROUND_HALF_UP")
-        assert t.am_basis == t.salary - t.atp_employee - t.pension_employee
+        assert t.am_basis == t.gross - t.atp_employee - t.pension_employee  # sick pay is AM-bidrag liable pay too
         assert t.total == sum(t.lines.values(), Decimal(0))
-        assert (t.atp > 0) == (t.hours >= 39)
+        assert (t.atp > 0) == (t.hours + t.sick_hours >= 39)  # ATP brackets count paid hours, sickness included
         assert cpr_numbers.has_valid_date(t.cpr) and cpr_numbers.passes_mod11(t.cpr) and cvr_numbers.is_valid(t.cvr)
 
 

@@ -251,3 +251,16 @@ def test_the_employees_name_by_its_label_family_after_the_cpr_or_after_the_role_
 def test_hours_worked_by_the_label_family_and_in_hours_and_minutes(text: str, hours: str) -> None:
     _, sections = read_sections(f"{text}\nLøn: 4.875,00 kr")
     assert sections[0].values.get("hours.worked") == Decimal(hours)
+
+
+def test_a_sentence_wrapped_by_the_mail_client_is_read_as_one_line() -> None:
+    text = ("Vi søger refusion af løn 3.025,80 kr., ATP 33,00 kr., feriepenge 378,23 kr. og særlig\n"
+            "feriegodtgørelse 59,00 kr. I alt udgør det\n3.496,03 kr.\n")  # fmt: skip
+    _, sections = read_sections(text)
+    assert (Kind.SPECIAL_HOLIDAY_ALLOWANCE, Decimal("59.00")) in [(kind, amount) for kind, amount, _ in sections[0].lines]
+    assert sections[0].total == Decimal("3496.03")
+
+
+def test_a_list_of_short_capitalised_lines_is_not_joined() -> None:
+    _, sections = read_sections("Løn: 3.025,80 kr.\nATP: 33,00 kr.\nFeriepenge: 378,23 kr.\n")
+    assert len(sections[0].lines) == 3

@@ -136,3 +136,18 @@ def test_a_workplace_named_as_employer_in_the_body_gives_way_to_the_payslips_leg
     (claim,) = parse_message(raw).claims
     assert claim.employer_name == "Albertslund Kommune"
     assert claim.sources["employer.name"].startswith("attachment:")
+
+
+def test_a_month_in_the_mail_and_days_within_it_on_the_payslip_give_the_payslips_days() -> None:
+    """A placement that began mid-month: the mail names the month, the payslip the days paid."""
+    page = [dataclasses.replace(t, text=t.text.replace("01.10.2026 - 31.10.2026", "12.10.2026 - 31.10.2026"))
+            for t in docs.kmd_opus_one_page("Emil Berg", "010203-4015")]  # fmt: skip
+    (claim,) = parse_message(_mail("Hej\n\nPeriode: oktober 2026\nLøn: 4.500,00 kr\n\nMvh\n", docs.pdf([page]))).claims
+    assert (claim.period_start, claim.period_end) == (dt.date(2026, 10, 12), dt.date(2026, 10, 31))
+    assert claim.sources["period.start"].startswith("attachment:")
+
+
+def test_a_payslip_period_outside_the_mails_month_does_not_replace_it() -> None:
+    (claim,) = parse_message(_mail("Hej\n\nPeriode: september 2026\nLøn: 4.500,00 kr\n\nMvh\n",
+                                   docs.pdf([docs.kmd_opus_one_page("Emil Berg", "010203-4015")]))).claims  # fmt: skip
+    assert (claim.period_start, claim.period_end) == (dt.date(2026, 9, 1), dt.date(2026, 9, 30))

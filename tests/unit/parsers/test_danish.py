@@ -6,13 +6,14 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from claims.model import Period
-from parsers.danish import find_dates, find_periods, legal_employer, parse_date
+from parsers.danish import find_dates, find_numbers, find_periods, legal_employer, parse_date
 
 MONTH_NAMES = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"]
 MONTH_ABBREVIATIONS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
@@ -169,3 +170,15 @@ def test_a_month_and_a_day_apart_are_no_month_with_a_two_digit_year() -> None:
 )
 def test_the_legal_employer_is_the_part_of_a_name_with_a_legal_form(name: str, legal: str) -> None:
     assert legal_employer(name) == legal
+
+
+def test_a_short_period_written_with_slashes_takes_the_year_once() -> None:
+    assert first_period("Periode 1/3-31/3 2026") == Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    assert first_period("Periode 1/3-31/3/2026") == Period(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
+    # a date's parts are split by one separator: "1/3-31.3.2026" is no range of two such dates
+    assert all(f.period.start != dt.date(2026, 3, 1) for f in find_periods("Periode 1/3-31.3.2026"))
+
+
+def test_thousands_split_by_a_space_after_the_currency_are_one_amount() -> None:
+    assert [n.value for n in find_numbers("Løn DKK 1 200,54 og ATP kr. 33,00")] == [Decimal("1200.54"), Decimal("33.00")]
+    assert Decimal("43686000") not in [n.value for n in find_numbers("Tlf 43 68 60 00")]  # pairs of digits are no thousands
