@@ -24,6 +24,7 @@ from app.threads import complete, pair_waiting
 from claims.context import DecisionContext
 from claims.cpr import has_valid_date, mask_in_text
 from claims.decide import Decision, decide, not_a_claim_decision
+from claims.matching import choose_by_registry
 from claims.model import Claim, Outcome, ParsedMessage
 from ledger.store import RecordedMessage
 from mailroom.automatic import is_automatic
@@ -117,6 +118,7 @@ def _decide_and_store(services: Services, record: RecordedMessage, parsed: Parse
             first_claimed_at = answer_to.first_claimed_at or info.date
             supersedes = answer_to.decision.reference
         placements = store.placements_for_cpr(claim.cpr, today=today) if claim.cpr and has_valid_date(claim.cpr) else ()
+        claim = choose_by_registry(claim, placements)  # which of the mail's CVRs and names is the placement's
         earlier = tuple(e for p in placements for e in store.earlier_claims(p.placement_id, exclude_message_pk=record.id))
         context = DecisionContext(
             today=today,

@@ -131,6 +131,10 @@ class Claim:
     payslip: PayslipFacts | None = None
     sources: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     confidence: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    # Other values the mail states for a field, each with where it was read: ``{"employer.cvr":
+    # (("29189919", "attachment:lon.pdf"),)}``. The claim's own value is the parse's choice; the
+    # placement registry may choose one of these instead (claims/matching.py), never a value of its own.
+    alternatives: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def period(self) -> Period | None:

@@ -95,6 +95,7 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         },
         "sources": dict(claim.sources),
         "confidence": {k: str(v) for k, v in claim.confidence.items()},
+        "alternatives": {k: [list(pair) for pair in pairs] for k, pairs in claim.alternatives.items()},
     }
 
 
@@ -130,4 +131,6 @@ def claim_from_json(data: Mapping[str, Any]) -> Claim:
         payslip=payslip,
         sources=dict(data.get("sources") or {}),
         confidence={k: float(v) for k, v in (data.get("confidence") or {}).items()},
+        # absent in claims stored before alternatives were kept
+        alternatives={k: tuple((str(v), str(s)) for v, s in pairs) for k, pairs in (data.get("alternatives") or {}).items()},
     )

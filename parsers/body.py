@@ -110,6 +110,11 @@ _HOUR_UNIT = re.compile(r"^\W*(?:timer|time|tim\.?|t\.?)(?![\wæøå])", re.I)
 _KIND_AFTER = re.compile(r"\s*(?:kr\.?|dkk)?\s*(?:i|til|som|in)\s+((?:[a-zæøå-]+\s?){1,3})", re.I)
 
 
+# the identities of which a mail may state two (a workplace's and its legal employer's): each is
+# kept, so the placement registry can tell which one is the placement's (claims/matching.py)
+ALTERNATIVE_KEYS = ("employer.cvr", "employer.name")
+
+
 @dataclass
 class Section:
     """What one part of the text states about one claim."""
@@ -118,10 +123,13 @@ class Section:
     lines: list[tuple[Kind, Decimal, str]] = field(default_factory=list)
     totals: list[Decimal] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
+    seen: dict[str, list[object]] = field(default_factory=dict)  # every value stated for an identity (ALTERNATIVE_KEYS)
 
     def put(self, key: str, value: object) -> None:
         if value is None:
             return
+        if key in ALTERNATIVE_KEYS and value not in self.seen.setdefault(key, []):
+            self.seen[key].append(value)
         old = self.values.get(key)
         if old is None:
             self.values[key] = value

@@ -18,7 +18,7 @@ from claims import cvr as cvr_numbers
 from claims.model import Attachment, Claim, CostLine, Kind, ParsedMessage, PayslipFacts, Period, Problem
 from claims.money import to_ore
 from parsers import ocr
-from parsers.body import Section, markers, read_sections, split_text
+from parsers.body import ALTERNATIVE_KEYS, Section, markers, read_sections, split_text
 from parsers.danish import LEGAL_FORM, bare_month, find_periods
 from parsers.layout import PageText
 from parsers.message import InboundEmail, read_email
@@ -324,6 +324,22 @@ def _payslip_period_within_month(
             values[key], sources[key], confidence[key] = read.value, read.source, read.confidence
 
 
+def _valid_cvr(
+    values: dict[str, object], sources: dict[str, str], confidence: dict[str, float], section: Section, payslip: PayslipReading | None
+) -> None:
+    """A CVR that fails modulus 11 (a typo in the mail) gives way to one the mail states that passes
+    (the payslip's, most often): the check digit is the evidence which one was typed right."""
+    cvr = values.get("employer.cvr")
+    if not isinstance(cvr, str) or cvr_numbers.is_valid(cvr):
+        return
+    stated = [(v, "body", 1.0) for v in section.seen.get("employer.cvr", [])]
+    stated += [(r.value, r.source, r.confidence) for r in (payslip.seen.get("employer.cvr", []) if payslip else [])]
+    for value, source, sure in stated:
+        if isinstance(value, str) and cvr_numbers.is_valid(value):
+            values["employer.cvr"], sources["employer.cvr"], confidence["employer.cvr"] = value, source, sure
+            return
+
+
 def _merge(
     section: Section,
     payslip: PayslipReading | None,
@@ -351,6 +367,7 @@ def _merge(
         # the body names the workplace ("Arbejdsgiver: Plejecenter Blokken"), the payslip its legal employer
         values["employer.name"], sources["employer.name"], confidence["employer.name"] = legal.value, legal.source, legal.confidence
     _payslip_period_within_month(values, sources, confidence, payslip)
+    _valid_cvr(values, sources, confidence, section, payslip)
     if "employee.name" not in values and single and (m := _SUBJECT_NAME.search(subject)):
         values["employee.name"], sources["employee.name"], confidence["employee.name"] = m.group(1), "body", 0.7
     if "period.start" not in values and single and (found := find_periods(subject)):
@@ -384,7 +401,33 @@ def _merge(
         payslip=_facts(payslip),
         sources=MappingProxyType(sources),
         confidence=MappingProxyType(confidence),
+        alternatives=MappingProxyType(_alternatives(values, section, payslip)),
     )
+
+
+def _alternatives(values: dict[str, object], section: Section, payslip: PayslipReading | None) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Every other CVR (that passes modulus 11) and employer name the workplace's own text and this
+    claim's payslip state, with where each was read. Quoted mail is left out: it may be our own."""
+    out: dict[str, tuple[tuple[str, str], ...]] = {}
+    for key in ALTERNATIVE_KEYS:
+        stated = [(str(v), "body") for v in section.seen.get(key, [])]
+        stated += [(str(read.value), read.source) for read in (payslip.seen.get(key, []) if payslip else [])]
+        chosen, found = _same_key(key, values.get(key)), []
+        for value, source in stated:
+            if key == "employer.cvr" and not cvr_numbers.is_valid(value):
+                continue
+            if _same_key(key, value) != chosen and all(_same_key(key, value) != _same_key(key, v) for v, _ in found):
+                found.append((value, source))
+        if found:
+            out[key] = tuple(found)
+    return out
+
+
+def _same_key(key: str, value: object) -> str | None:
+    """A CVR by its digits, a name by its words whatever their case and spacing."""
+    if value is None:
+        return None
+    return cvr_numbers.compact(str(value)) if key == "employer.cvr" else " ".join(str(value).casefold().split())
 
 
 def _lines(

@@ -78,6 +78,12 @@ class Read:
     confidence: float
 
 
+# The keys whose every value a payslip keeps (its CVRs; its employer names by label, beside a CVR
+# or heading an address block, not the first line of the page): the registry may choose among them.
+_ALTERNATIVE_SOURCES = {"employer.cvr": "employer.cvr", "employer.name_label": "employer.name",
+                        "employer.name_cvr": "employer.name", "employer.name_block": "employer.name"}  # fmt: skip
+
+
 @dataclass
 class PayslipReading:
     """What one payslip (or one scanned page set) says."""
@@ -88,6 +94,7 @@ class PayslipReading:
     totals: list[tuple[Decimal, Read]] = field(default_factory=list)  # rows labelled as a sum ("I alt", "Løn i alt")
     cpr_masked: bool = False
     is_claim_form: bool = False
+    seen: dict[str, list[Read]] = field(default_factory=dict)  # every CVR and employer name the payslip states
 
     @property
     def is_payslip(self) -> bool:
@@ -101,6 +108,10 @@ class PayslipReading:
         return read.value if read else None
 
     def put(self, key: str, value: object, where: Read) -> None:
+        if value is not None and key in _ALTERNATIVE_SOURCES:
+            seen = self.seen.setdefault(_ALTERNATIVE_SOURCES[key], [])
+            if all(read.value != value for read in seen):
+                seen.append(Read(value, where.source, where.confidence))
         if key not in self.fields and value is not None:
             self.fields[key] = Read(value, where.source, where.confidence)
 
@@ -461,9 +472,10 @@ def _identity(reading: PayslipReading, page: PageText, index: int, line: TextLin
         words = [w for w in line.words if m.group(0) in w.text]
         reading.put("employee.cpr_bare", m.group(1) + m.group(2), _where(prefix, filename, line.page, words or list(line.words)))
         _employee_name(reading, page, index, line, prefix, filename)
-    if (m := _CVR.search(text)) and (cvr := cvr_numbers.compact(m.group(1))):
-        words = [w for w in line.words if w.text.replace(" ", "") in m.group(1).replace(" ", "")]
-        reading.put("employer.cvr", cvr, _where(prefix, filename, line.page, words or list(line.words)))
+    for m in _CVR.finditer(text):  # the first is the payslip's; the others are kept as alternatives
+        if cvr := cvr_numbers.compact(m.group(1)):
+            words = [w for w in line.words if w.text.replace(" ", "") in m.group(1).replace(" ", "")]
+            reading.put("employer.cvr", cvr, _where(prefix, filename, line.page, words or list(line.words)))
     _employer_names(reading, page, index, line, prefix, filename)
     if _PERIOD_LABEL.search(text) and not re.search(r"(?i)ferieår", text) and "period.start" not in reading.fields:
         found = [f for f in find_periods(text) if f.kind == "range"] or find_periods(text)

@@ -122,3 +122,23 @@ def test_process_raw_of_bytes_that_are_no_email_still_ends_in_a_recorded_state(t
     record, folder = process_raw(services, b"\x00\x01 not an email at all")
     assert services.store.message(record.id).state in {"not_a_claim", "failed"}  # type: ignore[union-attr]
     assert folder.value in {"Review", "Failed"}
+
+
+def test_of_two_cvrs_on_a_payslip_the_placements_is_the_claims_and_no_employer_mismatch_is_found(tmp_path: Path) -> None:
+    """A payroll bureau prints its own CVR above the employer's: the registry tells which is the employer's."""
+    from email.message import EmailMessage
+
+    from tests.fixtures import payslip_docs as docs
+
+    services, _ = _services(tmp_path, f"sqlite:///{tmp_path / 'claims.db'}")
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = "lene.bach@albertslund.dk", "jobcenter@albertslund.dk", "Refusion oktober"
+    msg["Date"], msg["Message-ID"] = "Mon, 02 Nov 2026 10:00:00 +0100", "<two-cvrs@test>"
+    msg.set_content("Hej\n\nHermed lønseddel for oktober til refusion.\n\nMvh\nLene\n")
+    page = [docs.Text(40, 30, "Udskrevet af Lønservice ApS, CVR 10000009"), *docs.kmd_opus_one_page("Mette Kjær Hansen", "140391-1166")]
+    msg.add_attachment(docs.pdf([page]), maintype="application", subtype="pdf", filename="lonseddel.pdf")
+    record, _ = process_raw(services, msg.as_bytes())
+    (row,) = services.store.decisions_of_message(record.id)
+    assert row.claim is not None and (row.claim.cvr, row.claim.employer_name) == ("29189919", "Albertslund Kommune")
+    assert "EMPLOYER_MISMATCH" not in [f["code"] for f in row.findings]
+    assert "10000009" in [value for value, _ in row.claim.alternatives["employer.cvr"]]  # kept with the decision

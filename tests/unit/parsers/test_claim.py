@@ -151,3 +151,17 @@ def test_a_payslip_period_outside_the_mails_month_does_not_replace_it() -> None:
     (claim,) = parse_message(_mail("Hej\n\nPeriode: september 2026\nLøn: 4.500,00 kr\n\nMvh\n",
                                    docs.pdf([docs.kmd_opus_one_page("Emil Berg", "010203-4015")]))).claims  # fmt: skip
     assert (claim.period_start, claim.period_end) == (dt.date(2026, 9, 1), dt.date(2026, 9, 30))
+
+
+def test_a_cvr_typed_wrong_in_the_mail_gives_way_to_the_payslips_that_passes_modulus_11() -> None:
+    payslip = docs.pdf([docs.kmd_opus_one_page("Emil Berg", "010203-4015")])
+    (claim,) = parse_message(_mail("Hej\n\nCVR: 29189918\nLøn: 4.500,00 kr\n\nMvh\n", payslip)).claims
+    assert claim.cvr == "29189919" and claim.sources["employer.cvr"].startswith("attachment:")
+
+
+def test_a_second_cvr_in_the_mail_is_kept_as_an_alternative_for_the_registry_to_choose() -> None:
+    payslip = docs.pdf([docs.kmd_opus_one_page("Emil Berg", "010203-4015")])
+    (claim,) = parse_message(_mail("Hej\n\nArbejdsgiver: Lønservice ApS, CVR 10000009\nLøn: 4.500,00 kr\n\nMvh\n", payslip)).claims
+    assert claim.cvr == "10000009"  # the mail's own words come first; the registry may choose the other
+    assert [value for value, _ in claim.alternatives["employer.cvr"]] == ["29189919"]
+    assert claim.alternatives["employer.name"][0][0] == "Albertslund Kommune"
