@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import lru_cache
@@ -19,6 +18,7 @@ from ledger.store import DecisionRow, ReplyDraft, Store
 from mailroom.replies import ReplyFinding, ReplyInput, render_reply, reply_address
 from parsers.message import InboundEmail, read_email
 from parsers.ocr import A4_WIDTH_POINTS
+from parsers.pdf_text import PDFIUM
 from review.ports import Box, PageRef, ReviewConfig, ReviewDeps
 
 RENDER_SCALE = 2.0  # 144 dpi: sharp on a laptop screen, a few hundred kB per page
@@ -36,8 +36,9 @@ TOO_DEEP = ("Mailen er bygget af for mange indlejrede dele ({count}) til at bliv
 UNREADABLE = "Mailens dele kunne ikke læses ({error}); kun dens brevhoved er vist."
 TOO_MANY = "Mailen har flere vedhæftede filer eller sider, end siden viser; kun de første vises."
 # PDFium is not thread-safe (pypdfium2's docs), and uvicorn runs page handlers in a thread
-# pool: the browser asks for several page images at once. One PDF at a time.
-_PDFIUM = threading.Lock()
+# pool: the browser asks for several page images at once. One PDF at a time, with the parser's
+# own use of PDFium (the same lock).
+_PDFIUM = PDFIUM
 
 
 def _is_pdf(att: Attachment) -> bool:

@@ -131,11 +131,19 @@ class _Walker:
         self.texts: list[str] = []
         self.attachments: list[Attachment] = []
         self.problems: list[Problem] = []
+        self.types: dict[int, tuple[Message, str]] = {}
+
+    def ctype(self, part: Message) -> str:
+        """A part's media type, parsed once: the library parses the header anew on every call."""
+        key = id(part)
+        if key not in self.types:
+            self.types[key] = (part, part.get_content_type())  # the part is kept so its id stays its own
+        return self.types[key][1]
 
     def walk(self, msg: Message, depth: int = 0) -> None:
         if depth > 20:  # a pathological nesting depth (MIME torture tests)
             return
-        ctype = msg.get_content_type()
+        ctype = self.ctype(msg)
         # message/rfc822 counts as multipart to the library; it is a forwarded mail: mark it as one
         if ctype == "message/rfc822" or (ctype.startswith("message/") and ctype not in _SKIPPED_TYPES):
             self._enclosed(msg, depth)
@@ -160,17 +168,17 @@ class _Walker:
         self._attachment(msg, ctype, filename)
 
     def _alternative(self, parts: list[Message], depth: int) -> None:
-        plain = [p for p in parts if p.get_content_type() == "text/plain"]
+        plain = [p for p in parts if self.ctype(p) == "text/plain"]
         if plain and _decoded_text(plain[0]).strip():
             self.walk(plain[0], depth + 1)
-            rest = [p for p in parts if not p.get_content_type().startswith("text/")]
+            rest = [p for p in parts if not self.ctype(p).startswith("text/")]
         else:
             rest = parts
         for part in rest:
-            if part.get_content_type() == "text/plain":
+            if self.ctype(part) == "text/plain":
                 continue
             self.walk(part, depth + 1)
-            if part.get_content_type() == "text/html":
+            if self.ctype(part) == "text/html":
                 break
 
     def _enclosed(self, msg: Message, depth: int) -> None:

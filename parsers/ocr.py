@@ -109,14 +109,17 @@ def ocr_pdf_page(data: bytes, page_number: int) -> PageText:
     """Renders one PDF page at 300 dpi (pypdfium2, ~0.1 s) and reads it."""
     import pypdfium2
 
-    pdf = pypdfium2.PdfDocument(data)
-    try:
-        page = pdf[page_number - 1]
-        scale = render_scale(*page.get_size())
-        image = page.render(scale=scale).to_pil()
-        page.close()
-    finally:
-        pdf.close()
+    from parsers.pdf_text import PDFIUM  # PDFium is not thread-safe
+
+    with PDFIUM:
+        pdf = pypdfium2.PdfDocument(data)
+        try:
+            page = pdf[page_number - 1]
+            scale = render_scale(*page.get_size())
+            image = page.render(scale=scale).to_pil()
+            page.close()
+        finally:
+            pdf.close()
     return _words_from_image(image, page_number, 1 / scale)[0]
 
 
