@@ -14,6 +14,7 @@ from app.settings import SAMPLE_MAILDIR, Settings, load_settings
 from claims.model import ParsedMessage
 from claims.policy import Policy
 from ledger.store import Store
+from ledger.work import WorkLocks
 from mailroom.inbound import MailSource
 from mailroom.senders import Sender, open_sender
 from mailroom.sources import open_source
@@ -28,6 +29,13 @@ class Services:
     policy: Policy
     # The parser, as an adapter: tests pass a real one that fails to check containment.
     parser: Callable[[bytes, int], ParsedMessage] | None = field(default=None)
+    # This worker's locks on its pieces of work (ledger/work.py): shared with other workers on
+    # PostgreSQL, always granted on SQLite (one run at a time there, app/locking.py).
+    work: WorkLocks = field(default=None)  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        if self.work is None:
+            self.work = WorkLocks(self.store.engine)
 
     def parse(self, raw: bytes) -> ParsedMessage:
         if self.parser is not None:

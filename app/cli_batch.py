@@ -9,7 +9,7 @@ import typer
 
 from app.batch import run_batch
 from app.bootstrap import bootstrap
-from app.locking import RunLock
+from app.locking import batch_lock
 
 
 def register(app: typer.Typer) -> None:
@@ -27,7 +27,7 @@ def batch() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     logging.getLogger("alembic").setLevel(logging.WARNING)
     services = bootstrap()
-    with RunLock(services.settings.database_url):
+    with batch_lock(services):
         if sys.stderr.isatty():
             from rich.progress import Progress
 

@@ -8,7 +8,7 @@ import sys
 import typer
 
 from app.bootstrap import bootstrap
-from app.locking import RunLock
+from app.locking import run_lock
 from app.pipeline import run_once
 
 
@@ -18,6 +18,9 @@ def register(app: typer.Typer) -> None:
 
 def run(
     once: bool = typer.Option(False, "--once", help="Handle every waiting message, send the replies, then stop."),
+    workers: int = typer.Option(1, "--workers", min=1, max=64,
+                                help="Run this many workers side by side (PostgreSQL only): the database hands "
+                                     "each message and reply to one of them."),  # fmt: skip
 ) -> None:
     """Read new claim emails from the mailbox (CLAIMS_MAILBOX), decide them, record the decisions
     and send the replies (CLAIMS_OUTBOX). Without --once it keeps running until stopped (SIGTERM).
@@ -29,16 +32,44 @@ def run(
     logging.getLogger("alembic").setLevel(logging.WARNING)
     services = bootstrap()
     services.sender()  # a refused CLAIMS_OUTBOX is one line and exit 2 now, not after the mail is read
+    if workers > 1:
+        if not services.work.shared:
+            print("claims run: --workers needs PostgreSQL (CLAIMS_DATABASE_URL=postgresql+psycopg://...); "
+                  "SQLite has one writer, so run one worker", file=sys.stderr)
+            raise typer.Exit(2)
+        raise typer.Exit(_run_workers(workers, once=once))
     if not once:
         from app.daemon import run_daemon
 
         raise typer.Exit(run_daemon(services))
-    with RunLock(services.settings.database_url):
+    with run_lock(services):
         report = run_once(services)
     outcomes = ", ".join(f"{k} {v}" for k, v in sorted(report.outcomes.items())) or "none"
+    others = f", {report.elsewhere} handled by other workers" if report.elsewhere else ""
     print(
-        f"claims run: {report.seen} message(s), {report.decided} handled ({outcomes}), "
+        f"claims run: {report.seen} message(s), {report.decided} handled ({outcomes}){others}, "
         f"{len(report.failed)} failed, {report.sent} repl(ies) sent, {report.unsent} waiting to be sent",
         file=sys.stderr,
     )
     raise typer.Exit(1 if report.failed else 0)
+
+
+def _run_workers(count: int, *, once: bool) -> int:
+    """`count` workers as child processes (`claims run [--once]`, the same settings), side by side;
+    SIGTERM and SIGINT are passed on to them. The exit code is the highest of theirs."""
+    import os
+    import signal
+    import subprocess
+
+    command = [sys.executable, "-c", "from app.cli import main; main()", "run", *(["--once"] if once else [])]
+    children = [subprocess.Popen(command, env=os.environ.copy()) for _ in range(count)]
+    logging.getLogger("claims.run").info("started %d workers: %s", count, ", ".join(str(c.pid) for c in children))
+
+    def pass_on(signum: int, _frame: object) -> None:
+        for child in children:
+            if child.poll() is None:
+                child.send_signal(signum)
+
+    signal.signal(signal.SIGTERM, pass_on)
+    signal.signal(signal.SIGINT, pass_on)
+    return max(child.wait() for child in children)

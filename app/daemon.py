@@ -13,8 +13,8 @@ from types import FrameType
 from sqlalchemy.exc import OperationalError
 
 from app.bootstrap import Services
-from app.locking import Busy, RunLock
-from app.pipeline import RunReport, _one, deliver
+from app.locking import Busy, run_lock
+from app.pipeline import RunReport, deliver, run_round
 from mailroom.errors import ConfigError, MailroomError
 from mailroom.inbound import MailSource
 
@@ -82,11 +82,8 @@ def _cycle(services: Services, source: MailSource, report: RunReport, stop: thre
     --once` take their turn between rounds instead of waiting for the daemon to stop. False when
     another run kept the lock for a whole wait slice."""
     try:
-        with RunLock(services.settings.database_url, wait=WAIT_SLICE):
-            for mail in source.fetch():
-                if stop.is_set():
-                    break
-                _one(services, source, mail, report)
+        with run_lock(services, wait=WAIT_SLICE):
+            run_round(services, source, report, stop=stop.is_set)
             deliver(services, report)
     except Busy:
         log.info("another claims run holds the lock; waiting for it")

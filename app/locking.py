@@ -1,13 +1,24 @@
-"""One run at a time per database: two runs never work on the same messages (fcntl lock on a
-file next to a SQLite database, or in var/ for a server database)."""
+"""Who may run when. On SQLite, one run at a time per database: an fcntl lock on a file next to
+the database (SQLite has one writer; two runs would only wait on each other). On PostgreSQL any
+number of `claims run` workers share the database, on one host or many: the database itself
+hands out each message and reply (ledger/work.py), so runs take no lock of their own here, and
+only the nightly batch is one at a time (an advisory lock, `Work.BATCH`)."""
 
 from __future__ import annotations
 
 import fcntl
 import hashlib
 import time
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
+
+from ledger.work import Work
+
+if TYPE_CHECKING:
+    from app.bootstrap import Services
 
 
 class Busy(Exception):
@@ -42,3 +53,29 @@ class RunLock:
             fcntl.flock(self._file, fcntl.LOCK_UN)
             self._file.close()
             self._file = None
+
+
+def run_lock(services: Services, *, wait: float = 600.0) -> AbstractContextManager[object]:
+    """What a `claims run` round holds: the file lock on SQLite, nothing on PostgreSQL."""
+    if services.work.shared:
+        return nullcontext()
+    return RunLock(services.settings.database_url, wait=wait)
+
+
+@contextmanager
+def batch_lock(services: Services, *, wait: float = 600.0) -> Iterator[None]:
+    """What `claims batch` holds: the file lock on SQLite; on PostgreSQL the batch's advisory
+    lock, so two batches (two hosts' timers) never overlap while the workers go on."""
+    if not services.work.shared:
+        with RunLock(services.settings.database_url, wait=wait):
+            yield
+        return
+    deadline = time.monotonic() + wait
+    while not services.work.take(Work.BATCH, "batch"):
+        if time.monotonic() > deadline:
+            raise Busy("another claims batch is running on this database")
+        time.sleep(0.5)
+    try:
+        yield
+    finally:
+        services.work.release(Work.BATCH, "batch")

@@ -26,10 +26,13 @@ from claims.cpr import has_valid_date, mask_in_text
 from claims.decide import Decision, decide, not_a_claim_decision
 from claims.matching import choose_by_registry
 from claims.model import Claim, Outcome, ParsedMessage
+from ledger.outbox import OutboxItem
 from ledger.store import RecordedMessage
+from ledger.work import Work
 from mailroom.automatic import is_automatic
-from mailroom.errors import MailroomError, PermanentError
-from mailroom.inbound import Folder, InboundMail
+from mailroom.errors import MailroomError, MessageGone, PermanentError
+from mailroom.inbound import Folder, MailSource, Waiting
+from mailroom.senders import Sender
 from parsers.document import parse_document
 
 log = logging.getLogger("claims.run")
@@ -45,6 +48,7 @@ class RunReport:
     seen: int = 0
     decided: int = 0
     skipped: int = 0
+    elsewhere: int = 0  # taken by another worker (several workers on one PostgreSQL)
     failed: list[str] = field(default_factory=list)
     outcomes: dict[str, int] = field(default_factory=dict)
     sent: int = 0
@@ -54,13 +58,27 @@ class RunReport:
         self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
 
 
-def process_raw(services: Services, raw: bytes, *, source_key: str | None = None, folder: str | None = None) -> tuple[RecordedMessage, str]:
+def process_raw(
+    services: Services, raw: bytes, *, source_key: str | None = None, folder: str | None = None
+) -> tuple[RecordedMessage, Folder | None]:
     """Records, parses, decides and stores one message; returns its record and the folder it
-    belongs in. Raises only for infrastructure faults (the database is gone)."""
+    belongs in (None: another worker is deciding the same bytes, so leave it where it is).
+    Raises only for infrastructure faults (the database is gone)."""
     store = services.store
     record = store.record_message(raw, source_key=source_key, folder=folder)
     if record.state in DONE_STATES and not _retry_failed(services, record):
         return record, DONE_STATES[record.state]  # the same bytes again: nothing new is decided
+    with services.work.holding(Work.STORED_MESSAGE, record.id) as mine:
+        if not mine:
+            return record, None  # another worker decides these bytes (a copy under another key) now
+        now = store.message(record.id) or record  # as it is now that it is ours: another worker may just have finished it
+        if now.state in DONE_STATES and not _retry_failed(services, now):
+            return now, DONE_STATES[now.state]
+        return _process(services, record, raw)
+
+
+def _process(services: Services, record: RecordedMessage, raw: bytes) -> tuple[RecordedMessage, Folder]:
+    store = services.store
     try:
         with time_budget(float(services.settings.message_seconds)):
             parsed = services.parse(raw)
@@ -171,35 +189,76 @@ def _superseded_waiting(services: Services, claim: Claim) -> str | None:
     return None
 
 
+REPLY_BATCH = 50  # replies sent every so many messages, and read at most so many at a time
+
+
 def run_once(services: Services, *, progress: Callable[[int, int], None] | None = None) -> RunReport:
-    """Every message waiting in the mailbox, oldest first; then the replies that are due."""
+    """Every message waiting in the mailbox, oldest first; the replies are sent as the run goes."""
     report = RunReport()
     source = services.source()
     try:
-        mails = source.fetch()
-        report.seen = len(mails)
-        for number, mail in enumerate(mails, start=1):
-            _one(services, source, mail, report)
-            if progress is not None:
-                progress(number, len(mails))
+        run_round(services, source, report, progress=progress)
     finally:
         source.close()
     deliver(services, report)
     return report
 
 
-def _one(services: Services, source: object, mail: InboundMail, report: RunReport) -> None:
-    record, folder = process_raw(services, mail.raw, source_key=mail.key)
-    if not record.created and record.state in DONE_STATES:
-        report.skipped += 1
-    if folder == Folder.FAILED:
-        report.failed.append(record.message_id or f"message {record.id}")
-    else:
-        report.decided += 1
-        for row in services.store.decisions_of_message(record.id):
-            report.count(row.outcome)
+def run_round(
+    services: Services, source: MailSource, report: RunReport, *,
+    progress: Callable[[int, int], None] | None = None, stop: Callable[[], bool] | None = None,
+) -> None:
+    """One pass over the mailbox: the list of waiting messages (no bodies), then one message at
+    a time, so memory does not grow with the mailbox; replies go out every REPLY_BATCH messages."""
+    waiting = source.waiting()
+    report.seen += len(waiting)
+    for number, mail in enumerate(waiting, start=1):
+        if stop is not None and stop():
+            break
+        _one(services, source, mail, report)
+        if number % REPLY_BATCH == 0:
+            deliver(services, report)
+        if progress is not None:
+            progress(number, len(waiting))
+
+
+def _one(services: Services, source: MailSource, mail: Waiting, report: RunReport) -> None:
+    """One waiting message, if no other worker has it: filed without a second read when the
+    ledger has it handled already (a run that stopped between its commit and the move)."""
+    with services.work.holding(Work.MAILBOX_MESSAGE, mail.key) as mine:
+        if not mine:
+            report.elsewhere += 1  # another worker is on it
+            return
+        known = services.store.message_from_source(mail.key)
+        if known is not None and known.state in DONE_STATES and not _retry_failed(services, known):
+            report.skipped += 1
+            _file(source, mail.key, known, DONE_STATES[known.state])
+            return
+        try:
+            raw = source.read(mail.key)
+        except MessageGone:
+            report.elsewhere += 1  # filed by another worker since the list was made
+            return
+        record, folder = process_raw(services, raw, source_key=mail.key)
+        if folder is None:
+            report.elsewhere += 1
+            return
+        if not record.created and record.state in DONE_STATES:
+            report.skipped += 1
+        if folder == Folder.FAILED:
+            report.failed.append(record.message_id or f"message {record.id}")
+        else:
+            report.decided += 1
+            for row in services.store.decisions_of_message(record.id):
+                report.count(row.outcome)
+        _file(source, mail.key, record, folder)
+
+
+def _file(source: MailSource, key: str, record: RecordedMessage, folder: Folder) -> None:
     try:
-        source.move(mail.key, folder.value)  # type: ignore[attr-defined]
+        source.move(key, folder.value)
+    except MessageGone:
+        pass  # filed by another worker already
     except MailroomError as err:
         log.warning("could not file message %s in %s: %s", record.id, folder.value, err)
 
@@ -211,24 +270,37 @@ def deliver(services: Services, report: RunReport | None = None, *, attempts: in
     failed for a person to see."""
     report = report or RunReport()
     store = services.store
-    items = store.pending_replies() if due_only else store.outbox(status="pending")
-    if not items:
-        return report
-    sender = services.sender()
-    from_address = services.settings.from_address
-    for item in items:
-        try:
-            sender.send(item.raw, item.to, from_address)
-        except PermanentError as err:
-            store.mark_send_failed(item.id, str(err), retry_at=None)
-            report.unsent += 1
-            continue
-        except (MailroomError, OSError) as err:
-            tries = item.attempts + 1
-            retry = None if tries >= attempts else dt.datetime.now(dt.UTC) + dt.timedelta(seconds=min(60 * 2**tries, 3600))
-            store.mark_send_failed(item.id, str(err), retry_at=retry)
-            report.unsent += 1
-            continue
-        store.mark_sent(item.id)
-        report.sent += 1
-    return report
+    sender: Sender | None = None
+    tried: set[int] = set()
+    while True:  # in batches, so a backlog of thousands is not read into memory at once
+        batch = store.pending_replies(limit=REPLY_BATCH) if due_only else store.outbox(status="pending")
+        batch = tuple(item for item in batch if item.id not in tried)
+        if not batch:
+            return report
+        sender = sender or services.sender()
+        for item in batch:
+            tried.add(item.id)
+            with services.work.holding(Work.REPLY, item.id) as mine:
+                # not mine: another worker sends it now; not pending: one has sent it since the list was read
+                if mine and store.reply_status(item.id) == "pending":
+                    _send(services, sender, item, report, attempts)
+        if not due_only:
+            return report
+
+
+def _send(services: Services, sender: Sender, item: OutboxItem, report: RunReport, attempts: int) -> None:
+    store, from_address = services.store, services.settings.from_address
+    try:
+        sender.send(item.raw, item.to, from_address)
+    except PermanentError as err:
+        store.mark_send_failed(item.id, str(err), retry_at=None)
+        report.unsent += 1
+        return
+    except (MailroomError, OSError) as err:
+        tries = item.attempts + 1
+        retry = None if tries >= attempts else dt.datetime.now(dt.UTC) + dt.timedelta(seconds=min(60 * 2**tries, 3600))
+        store.mark_send_failed(item.id, str(err), retry_at=retry)
+        report.unsent += 1
+        return
+    store.mark_sent(item.id)
+    report.sent += 1

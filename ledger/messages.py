@@ -78,6 +78,11 @@ class MessagesMixin:
         """Whether a message from this folder+UIDVALIDITY+UID (or Maildir key) was recorded."""
         return self._message_by(messages.c.source_key == source_key) is not None
 
+    def message_from_source(self, source_key: str) -> RecordedMessage | None:
+        """The message recorded from this folder+UIDVALIDITY+UID (or Maildir key), if any: a run
+        that finds it handled files it without reading its body again."""
+        return self._message_by(messages.c.source_key == source_key)
+
     def message(self, message_pk: int) -> RecordedMessage | None:
         return self._message_by(messages.c.id == message_pk)
 

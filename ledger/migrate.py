@@ -9,7 +9,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import text
 from sqlalchemy.engine import Engine
+
+from ledger.work import Work
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -34,6 +37,12 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     if revision == "head" and current(engine) == head():
         return
     with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # several workers start at once: one migrates, the others wait here and then find
+            # the schema new (the lock ends with this transaction; ledger/work.py)
+            connection.execute(text("SELECT pg_advisory_xact_lock(:k, 0)"), {"k": int(Work.MIGRATION)})
+            if revision == "head" and MigrationContext.configure(connection).get_current_revision() == head():
+                return
         config = _config()
         config.attributes["connection"] = connection
         command.upgrade(config, revision)

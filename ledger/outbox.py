@@ -52,13 +52,24 @@ class OutboxMixin:
 
     engine: Engine
 
-    def pending_replies(self, *, now: dt.datetime | None = None) -> tuple[OutboxItem, ...]:
-        """Replies to send now: pending, and due (no retry time, or one that has come)."""
-        moment = now or _now()
-        query = select(outbox).where(outbox.c.status == "pending").order_by(outbox.c.id)
+    def pending_replies(self, *, now: dt.datetime | None = None, limit: int | None = None) -> tuple[OutboxItem, ...]:
+        """Replies to send now: pending, and due (no retry time, or one that has come); the
+        first `limit` of them by id (a run sends in batches, so its memory stays flat: the
+        replies' bytes are read only for the batch)."""
+        moment = _aware(now or _now())
+        listed = select(outbox.c.id, outbox.c.next_attempt_at).where(outbox.c.status == "pending").order_by(outbox.c.id)
         with self.engine.connect() as conn:
-            items = [_outbox_of(row) for row in conn.execute(query)]
-        return tuple(i for i in items if i.next_attempt_at is None or _aware(i.next_attempt_at) <= _aware(moment))
+            due = [row.id for row in conn.execute(listed) if row.next_attempt_at is None or _aware(row.next_attempt_at) <= moment]
+            due = due[:limit] if limit is not None else due
+            if not due:
+                return ()
+            rows = conn.execute(select(outbox).where(outbox.c.id.in_(due)).order_by(outbox.c.id))
+            return tuple(_outbox_of(row) for row in rows)
+
+    def reply_status(self, outbox_id: int) -> str | None:
+        """An outbox item's status now (another worker may have sent it since it was listed)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(outbox.c.status).where(outbox.c.id == outbox_id)).scalar_one_or_none()
 
     def outbox(self, *, status: str | None = None) -> tuple[OutboxItem, ...]:
         query = select(outbox).order_by(outbox.c.id)

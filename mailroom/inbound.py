@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeVar, runtime_checkable
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _DATE_LINE = re.compile(rb"^date:[ \t]*(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
@@ -50,6 +50,22 @@ class InboundMail:
         return (self.date or self.arrived or _EPOCH, self.arrival)
 
 
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """A message in the source before its body is read: its key, Date header and arrival.
+    A run lists the whole folder this way (a few hundred bytes a message, whatever their size)
+    and reads one body at a time, so its memory does not grow with the mailbox."""
+
+    key: str
+    date: dt.datetime | None
+    arrived: dt.datetime | None
+    arrival: int
+
+    @property
+    def sort_key(self) -> tuple[dt.datetime, int]:
+        return (self.date or self.arrived or _EPOCH, self.arrival)
+
+
 @runtime_checkable
 class MailSource(Protocol):
     """A folder of incoming mail. Nothing is marked or deleted until the caller says so."""
@@ -61,6 +77,14 @@ class MailSource(Protocol):
 
     def fetch(self) -> tuple[InboundMail, ...]:
         """Every message waiting in the source, oldest first (see the module docstring)."""
+        ...
+
+    def waiting(self) -> tuple[Waiting, ...]:
+        """Every message waiting in the source, oldest first, without its body."""
+        ...
+
+    def read(self, key: str) -> bytes:
+        """The raw bytes of one waiting message; `MessageGone` when it is no longer there."""
         ...
 
     def move(self, key: str, folder: str) -> None:
@@ -99,5 +123,8 @@ def header_date(raw: bytes) -> dt.datetime | None:
     return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
 
 
-def oldest_first(mails: Iterable[InboundMail]) -> tuple[InboundMail, ...]:
+M = TypeVar("M", InboundMail, Waiting)
+
+
+def oldest_first(mails: Iterable[M]) -> tuple[M, ...]:
     return tuple(sorted(mails, key=lambda mail: mail.sort_key))

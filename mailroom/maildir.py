@@ -14,9 +14,10 @@ import mailbox
 import os
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 from mailroom.errors import ConfigError, MessageGone, TransientError
-from mailroom.inbound import InboundMail, header_date, oldest_first
+from mailroom.inbound import InboundMail, Waiting, header_date, oldest_first
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,16 @@ _POLL_SECONDS = 0.2
 def _name_key(filename: str) -> str:
     """The Maildir unique name: the file name without the `:2,FLAGS` info part."""
     return filename.split(":", 1)[0]
+
+
+def _head(handle: BinaryIO) -> bytes:
+    """The header block of a message file (up to the first blank line, at most 256 KB)."""
+    head = bytearray()
+    for line in handle:
+        head += line
+        if line in (b"\r\n", b"\n") or len(head) > 256 * 1024:
+            break
+    return bytes(head)
 
 
 def _check_folder(folder: str) -> str:
@@ -81,6 +92,34 @@ class MaildirSource:
             raise TransientError(f"cannot read the Maildir {self.name}") from err
         self._seen = frozenset(files)
         return oldest_first(mails)
+
+    def waiting(self) -> tuple[Waiting, ...]:
+        try:
+            files = self._scan()
+            stamped = sorted((path.stat().st_mtime_ns, key, path) for key, path in files.items())
+            out = []
+            for arrival, (mtime_ns, key, path) in enumerate(stamped):
+                with open(path, "rb") as handle:
+                    head = _head(handle)
+                arrived = dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.UTC)
+                out.append(Waiting(PREFIX + key, header_date(head), arrived, arrival))
+        except FileNotFoundError as err:  # renamed under us by another reader: try again later
+            raise TransientError(f"a message in {self.name} moved while it was read") from err
+        except OSError as err:
+            raise TransientError(f"cannot read the Maildir {self.name}") from err
+        self._seen = frozenset(files)
+        return oldest_first(out)
+
+    def read(self, key: str) -> bytes:
+        path = self._scan().get(key.removeprefix(PREFIX)) if key.startswith(PREFIX) else None
+        if path is None:
+            raise MessageGone(f"no message {key} in {self.name}")
+        try:
+            return path.read_bytes()
+        except FileNotFoundError as err:  # filed by another worker a moment ago
+            raise MessageGone(f"no message {key} in {self.name}") from err
+        except OSError as err:
+            raise TransientError(f"cannot read {key} in {self.name}") from err
 
     def _target(self, folder: str) -> Path:
         if folder not in self._maildir.list_folders():

@@ -23,7 +23,7 @@ from imap_tools import BaseMailBox, MailBox, MailBoxUnencrypted
 from imap_tools.errors import ImapToolsError, MailboxFolderSelectError, MailboxLoginError
 
 from mailroom.errors import ConfigError, MessageGone, PermanentError, TransientError
-from mailroom.inbound import Folder, InboundMail, MailSource, header_date, oldest_first
+from mailroom.inbound import Folder, InboundMail, MailSource, Waiting, header_date, oldest_first
 from mailroom.maildir import MaildirSource
 from mailroom.urls import Tls, parse_mail_url, tls_context
 
@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 PREFIX = "imap:"
 _FETCH_CHUNK = 50
+_LIST_CHUNK = 500  # headers only: a chunk of 500 is some 100 KB
 _IDLE_MAX_SECONDS = 29 * 60  # RFC 2177: re-issue IDLE at least every 29 minutes
 _CONNECTION_ERRORS = (OSError, imaplib.IMAP4.abort, EOFError)
 _UID = re.compile(rb"UID (\d+)")
@@ -208,10 +209,57 @@ class ImapSource:
                 uid = _UID.search(meta)
                 if uid is None:
                     continue
-                key = f"{PREFIX}{self._folder}:{self._uidvalidity}:{int(uid.group(1))}"
+                key = self._key(int(uid.group(1)))
                 mails.append(InboundMail(key, raw, header_date(raw), _internaldate(meta), int(uid.group(1))))
         self._seen = frozenset(uids)
         return oldest_first(mails)
+
+    def waiting(self) -> tuple[Waiting, ...]:
+        return self._run("list", self._waiting)
+
+    def _waiting(self, box: BaseMailBox) -> tuple[Waiting, ...]:
+        """UID, INTERNALDATE and the Date header of every message: some hundred bytes each."""
+        uids = box.uids("ALL")
+        out: list[Waiting] = []
+        for start in range(0, len(uids), _LIST_CHUNK):
+            chunk = ",".join(uids[start : start + _LIST_CHUNK])
+            typ, data = box.client.uid("FETCH", chunk, "(UID INTERNALDATE BODY.PEEK[HEADER.FIELDS (DATE)])")
+            if typ != "OK":
+                raise imaplib.IMAP4.error(f"UID FETCH answered {typ}")
+            for item in data:
+                if not isinstance(item, tuple):
+                    continue
+                meta, head = item
+                uid = _UID.search(meta)
+                if uid is not None:
+                    number = int(uid.group(1))
+                    out.append(Waiting(self._key(number), header_date(head + b"\r\n"), _internaldate(meta), number))
+        self._seen = frozenset(uids)
+        return oldest_first(out)
+
+    def _key(self, uid: int) -> str:
+        return f"{PREFIX}{self._folder}:{self._uidvalidity}:{uid}"
+
+    def _uid_of(self, key: str) -> str:
+        parts = key.removeprefix(PREFIX).rsplit(":", 2) if key.startswith(PREFIX) else []
+        if len(parts) != 3 or parts[0] != self._folder or not parts[2].isdigit():
+            raise MessageGone(f"not a key of {self.name}: {key!r}")
+        if str(self._uidvalidity) != parts[1]:
+            raise MessageGone(f"{self.name}: UIDVALIDITY is {self._uidvalidity} now, not {parts[1]}")
+        return parts[2]
+
+    def read(self, key: str) -> bytes:
+        def op(box: BaseMailBox) -> bytes:
+            uid = self._uid_of(key)
+            typ, data = box.client.uid("FETCH", uid, "(UID BODY.PEEK[])")
+            if typ != "OK":
+                raise imaplib.IMAP4.error(f"UID FETCH answered {typ}")
+            for item in data or []:
+                if isinstance(item, tuple) and (found := _UID.search(item[0])) and found.group(1).decode() == uid:
+                    return bytes(item[1])
+            raise MessageGone(f"{self.name}: no message with UID {uid} (filed by another worker?)")
+
+        return self._run("read", op)
 
     def move(self, key: str, folder: str) -> None:
         parts = key.removeprefix(PREFIX).rsplit(":", 2) if key.startswith(PREFIX) else []

@@ -203,3 +203,25 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield server.url(name)
     finally:
         server.drop_database(name)
+
+
+@contextlib.contextmanager
+def own_postgres() -> Iterator[PostgresServer]:
+    """A throwaway cluster outside pytest (bench/): started, yielded, then stopped and removed.
+    RuntimeError where PostgreSQL cannot run here (no binaries, root without a `postgres` user)."""
+    pg_bin = _pg_bin()
+    if pg_bin is None:
+        raise RuntimeError("no initdb found (Debian: apt-get install postgresql; or set PG_BIN)")
+    as_user = ["runuser", "-u", PG_USER, "--"] if os.geteuid() == 0 else []
+    base = Path(tempfile.mkdtemp(prefix="claims-pg-"))
+    if as_user:
+        os.chmod(base, 0o755)
+    server = None
+    try:
+        server = _start(base, pg_bin, as_user)
+        yield server
+    finally:
+        if server is not None:
+            with contextlib.suppress(Exception):
+                server.stop()
+        shutil.rmtree(base, ignore_errors=True)

@@ -30,7 +30,17 @@ from pathlib import Path
 
 from ledger.store import Store
 from mailroom.automatic import is_automatic
-from tests.e2e.mail.support import Case, Claims, append_all, cases, message_id_of, received, where_is, with_message_id
+from tests.e2e.mail.support import (
+    Case,
+    Claims,
+    append_all,
+    cases,
+    message_id_of,
+    received,
+    wait_until,
+    where_is,
+    with_message_id,
+)
 from tests.servers.mail import DovecotServer
 
 TERMINAL_STATES = frozenset({"decided", "review", "not_a_claim", "failed"})
@@ -110,6 +120,50 @@ def run_faults(
     assert final.returncode in (0, 1), final.stderr[-3000:]
     result.seconds = time.monotonic() - started
     check(result, server, smtp, Store.from_url(claims.database_url), mails)
+    return result
+
+
+def run_worker_faults(
+    server: DovecotServer, smtp: object, workdir: Path, database_url: str, *, workers: int, kills: int,
+    seed: int = 4, max_delay: float = 1.5, progress: Callable[[str], None] | None = None,
+) -> FaultResult:
+    """`workers` daemons (`claims run`) on one PostgreSQL, all reading the same mailbox, while mail
+    arrives; at random moments one of them, chosen at random, is killed with SIGKILL and started
+    again, `kills` times; then every worker is stopped with SIGTERM and one clean `run --once`
+    finishes the work. The same checks as `run_faults`."""
+    rng = random.Random(seed)
+    mails = mails_for(kills)
+    claims = Claims(workdir, server.url("INBOX"), smtp.url, database_url)  # type: ignore[attr-defined]
+    claims.import_placements()
+    chunks = [sorted(mails[i::kills], key=mails.index) for i in range(kills)]
+    started = time.monotonic()
+    result = FaultResult(kills=kills, appended=len(mails), seconds=0.0)
+    running = [claims.start("run", log=workdir / f"worker-{n}-0.log") for n in range(workers)]
+    try:
+        for daemon in running:
+            daemon.wait_for_log("imap: connected", 30)
+        for number, chunk in enumerate(chunks, start=1):
+            append_all(server, chunk)
+            time.sleep(rng.uniform(0.0, max_delay))
+            working = [n for n, d in enumerate(running) if "imap: connected" in d.text()]  # a start-up proves nothing
+            victim = rng.choice(working or list(range(workers)))
+            daemon = running[victim]
+            result.killed_in[_stage(daemon.text()) if daemon.proc.poll() is None else "after exit"] += 1
+            daemon.kill()
+            running[victim] = claims.start("run", log=workdir / f"worker-{victim}-{number}.log")
+            if progress:
+                progress(f"kill {number}/{kills}")
+        # the workers catch up with the last chunk, then stop cleanly
+        wait_until(lambda: not where_is(server)["INBOX"], 120, interval=0.5)
+    finally:
+        for daemon in running:
+            code, _ = daemon.terminate(timeout=30)
+            if code is None:
+                daemon.kill()
+    final = claims.run("run", "--once", check=False, timeout=600)
+    assert final.returncode in (0, 1), final.stderr[-3000:]
+    result.seconds = time.monotonic() - started
+    check(result, server, smtp, Store.from_url(database_url), mails)
     return result
 
 
