@@ -13,8 +13,10 @@ import datetime as dt
 import email
 import email.policy
 import logging
+import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from app.bootstrap import Services
@@ -83,7 +85,8 @@ def _process(services: Services, record: RecordedMessage, raw: bytes) -> tuple[R
         with time_budget(float(services.settings.message_seconds)):
             parsed = services.parse(raw)
         store.record_parse(record.id, parse_document(parsed))
-        state = _decide_and_store(services, record, parsed)
+        with _deciding_for(services, parsed):
+            state = _decide_and_store(services, record, parsed)
     except (Exception, OverBudget) as err:  # a bug or a message we cannot handle: keep it, with its error
         detail = mask_in_text(f"{type(err).__name__}: {err}")[:2000]
         # never log.exception: the traceback's text may hold a CPR number, so it is masked too
@@ -100,6 +103,24 @@ def _retry_failed(services: Services, record: RecordedMessage) -> bool:
     if record.state != "failed":
         return False
     return not any(d.message_pk == record.id for d in services.store.decisions())
+
+
+@contextmanager
+def _deciding_for(services: Services, parsed: ParsedMessage) -> Iterator[None]:
+    """The people the message claims for, one worker at a time: a resend decided by two workers
+    at once would find no earlier claim in either and pay twice. Parsing (the slow part) runs in
+    parallel; deciding and storing, a few milliseconds, wait for each other per person. Taken in
+    one order (sorted), so two workers never wait on each other in a ring."""
+    people = sorted({claim.cpr for claim in parsed.claims if claim.cpr})
+    taken: list[str] = []
+    try:
+        for cpr in people:
+            services.work.wait_for(Work.PERSON, cpr)
+            taken.append(cpr)
+        yield
+    finally:
+        for cpr in taken:
+            services.work.release(Work.PERSON, cpr)
 
 
 def _decide_and_store(services: Services, record: RecordedMessage, parsed: ParsedMessage) -> str:
@@ -209,17 +230,52 @@ def run_round(
     progress: Callable[[int, int], None] | None = None, stop: Callable[[], bool] | None = None,
 ) -> None:
     """One pass over the mailbox: the list of waiting messages (no bodies), then one message at
-    a time, so memory does not grow with the mailbox; replies go out every REPLY_BATCH messages."""
+    a time, so memory does not grow with the mailbox; replies go out every REPLY_BATCH messages.
+
+    An answer whose original is still waiting in the mailbox or being decided by another worker
+    waits for it (the answer completes the original's claim only once that is stored): it is
+    taken again after the others, and at the last pass whatever holds it."""
     waiting = source.waiting()
     report.seen += len(waiting)
-    for number, mail in enumerate(waiting, start=1):
-        if stop is not None and stop():
-            break
-        _one(services, source, mail, report)
-        if number % REPLY_BATCH == 0:
-            deliver(services, report)
-        if progress is not None:
-            progress(number, len(waiting))
+    done = 0
+    for attempt in range(_PASSES):
+        ahead = {w.message_id for w in waiting if w.message_id}
+        later: list[Waiting] = []
+        for mail in waiting:
+            if stop is not None and stop():
+                return
+            if attempt < _PASSES - 1 and _waits_for_its_original(services, mail, ahead):
+                later.append(mail)
+                continue
+            ahead.discard(mail.message_id or "")
+            _one(services, source, mail, report)
+            done += 1
+            if done % REPLY_BATCH == 0:
+                deliver(services, report)
+            if progress is not None:
+                progress(done, len(waiting))
+        if not later:
+            return
+        waiting = tuple(later)
+        time.sleep(_PASS_PAUSE * (attempt + 1))  # another worker finishes the original meanwhile
+
+
+_PASSES = 4
+_PASS_PAUSE = 0.2  # seconds before the next pass over answers that waited
+
+
+def _waits_for_its_original(services: Services, mail: Waiting, ahead: set[str]) -> bool:
+    """Whether a mail this one answers is still to be handled: waiting in the mailbox ahead of
+    it and not yet recorded as handled, or being decided by another worker now."""
+    for ref in mail.refs:
+        if ref == mail.message_id:
+            continue
+        original = services.store.message_with_id(ref)
+        if original is not None and original.state in DONE_STATES:
+            continue
+        if original is not None or ref in ahead:  # being decided elsewhere, or not yet taken by anyone
+            return True
+    return False
 
 
 def _one(services: Services, source: MailSource, mail: Waiting, report: RunReport) -> None:

@@ -83,6 +83,10 @@ class MessagesMixin:
         that finds it handled files it without reading its body again."""
         return self._message_by(messages.c.source_key == source_key)
 
+    def message_with_id(self, message_id: str) -> RecordedMessage | None:
+        """The latest message recorded with this Message-ID, if any."""
+        return self._message_by(messages.c.message_id == message_id)
+
     def message(self, message_pk: int) -> RecordedMessage | None:
         return self._message_by(messages.c.id == message_pk)
 

@@ -34,6 +34,7 @@ class Work(IntEnum):
     REPLY = 3  # an outbox item, by its id: one worker sends it
     BATCH = 4  # the nightly batch: one at a time
     MIGRATION = 5  # the schema upgrade every command runs first
+    PERSON = 6  # a CPR number: one worker at a time decides claims for one person (duplicates, earlier claims)
 
 
 def _key(identity: str | int) -> int:
@@ -86,11 +87,12 @@ class WorkLocks:
     @contextmanager
     def holding(self, kind: Work, identity: str | int) -> Iterator[bool]:
         """``with locks.holding(Work.REPLY, item.id) as mine:`` — `mine` False: another worker has it."""
+        held_before = (int(kind), _key(identity)) in self._held
         mine = self.take(kind, identity)
         try:
             yield mine
         finally:
-            if mine:
+            if mine and not held_before:  # a piece held before stays held for the outer holder
                 self.release(kind, identity)
 
     def close(self) -> None:

@@ -60,10 +60,28 @@ class Waiting:
     date: dt.datetime | None
     arrived: dt.datetime | None
     arrival: int
+    message_id: str | None = None
+    refs: tuple[str, ...] = ()  # In-Reply-To and References: the mails this one answers
 
     @property
     def sort_key(self) -> tuple[dt.datetime, int]:
         return (self.date or self.arrived or _EPOCH, self.arrival)
+
+
+def waiting_of(key: str, head: bytes, arrived: dt.datetime | None, arrival: int) -> Waiting:
+    """A `Waiting` from a message's header block (or the few header fields a server sent)."""
+    ids = {name: _IDS.findall(m.group(1)) for name, m in
+           ((n, _field(n).search(head)) for n in ("message-id", "in-reply-to", "references")) if m}  # fmt: skip
+    message_id = ids.get("message-id", [None])[0]
+    refs = tuple(dict.fromkeys(i.decode("ascii", "replace") for i in [*ids.get("in-reply-to", []), *ids.get("references", [])]))
+    return Waiting(key, header_date(head), arrived, arrival, message_id.decode("ascii", "replace") if message_id else None, refs)
+
+
+_IDS = re.compile(rb"<[^<>\s]+>")
+
+
+def _field(name: str) -> re.Pattern[bytes]:
+    return re.compile(rb"^" + name.encode() + rb":[ \t]*(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
 
 
 @runtime_checkable
@@ -128,3 +146,9 @@ M = TypeVar("M", InboundMail, Waiting)
 
 def oldest_first(mails: Iterable[M]) -> tuple[M, ...]:
     return tuple(sorted(mails, key=lambda mail: mail.sort_key))
+
+
+def read_all(source: MailSource) -> tuple[InboundMail, ...]:
+    """Every waiting message with its body, oldest first (`MailSource.fetch`): the list, then
+    each body. A run reads one body at a time instead (app/pipeline.py `run_round`)."""
+    return tuple(InboundMail(w.key, source.read(w.key), w.date, w.arrived, w.arrival) for w in source.waiting())

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from mailroom.errors import ConfigError, MessageGone, TransientError
-from mailroom.inbound import InboundMail, Waiting, header_date, oldest_first
+from mailroom.inbound import InboundMail, Waiting, oldest_first, read_all, waiting_of
 
 log = logging.getLogger(__name__)
 
@@ -78,20 +78,7 @@ class MaildirSource:
         return found
 
     def fetch(self) -> tuple[InboundMail, ...]:
-        try:
-            files = self._scan()
-            stamped = sorted((path.stat().st_mtime_ns, key, path) for key, path in files.items())
-            mails = []
-            for arrival, (mtime_ns, key, path) in enumerate(stamped):
-                raw = path.read_bytes()
-                arrived = dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.UTC)
-                mails.append(InboundMail(PREFIX + key, raw, header_date(raw), arrived, arrival))
-        except FileNotFoundError as err:  # renamed under us by another reader: try again later
-            raise TransientError(f"a message in {self.name} moved while it was read") from err
-        except OSError as err:
-            raise TransientError(f"cannot read the Maildir {self.name}") from err
-        self._seen = frozenset(files)
-        return oldest_first(mails)
+        return read_all(self)
 
     def waiting(self) -> tuple[Waiting, ...]:
         try:
@@ -102,7 +89,7 @@ class MaildirSource:
                 with open(path, "rb") as handle:
                     head = _head(handle)
                 arrived = dt.datetime.fromtimestamp(mtime_ns / 1e9, tz=dt.UTC)
-                out.append(Waiting(PREFIX + key, header_date(head), arrived, arrival))
+                out.append(waiting_of(PREFIX + key, head, arrived, arrival))
         except FileNotFoundError as err:  # renamed under us by another reader: try again later
             raise TransientError(f"a message in {self.name} moved while it was read") from err
         except OSError as err:

@@ -23,7 +23,7 @@ from imap_tools import BaseMailBox, MailBox, MailBoxUnencrypted
 from imap_tools.errors import ImapToolsError, MailboxFolderSelectError, MailboxLoginError
 
 from mailroom.errors import ConfigError, MessageGone, PermanentError, TransientError
-from mailroom.inbound import Folder, InboundMail, MailSource, Waiting, header_date, oldest_first
+from mailroom.inbound import Folder, InboundMail, MailSource, Waiting, oldest_first, read_all, waiting_of
 from mailroom.maildir import MaildirSource
 from mailroom.urls import Tls, parse_mail_url, tls_context
 
@@ -33,8 +33,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 PREFIX = "imap:"
-_FETCH_CHUNK = 50
 _LIST_CHUNK = 500  # headers only: a chunk of 500 is some 100 KB
+_LIST_ITEMS = "(UID INTERNALDATE BODY.PEEK[HEADER.FIELDS (DATE MESSAGE-ID IN-REPLY-TO REFERENCES)])"
 _IDLE_MAX_SECONDS = 29 * 60  # RFC 2177: re-issue IDLE at least every 29 minutes
 _CONNECTION_ERRORS = (OSError, imaplib.IMAP4.abort, EOFError)
 _UID = re.compile(rb"UID (\d+)")
@@ -192,38 +192,19 @@ class ImapSource:
     # -- MailSource -----------------------------------------------------------------------------
 
     def fetch(self) -> tuple[InboundMail, ...]:
-        return self._run("fetch", self._fetch)
-
-    def _fetch(self, box: BaseMailBox) -> tuple[InboundMail, ...]:
-        uids = box.uids("ALL")
-        mails: list[InboundMail] = []
-        for start in range(0, len(uids), _FETCH_CHUNK):
-            chunk = ",".join(uids[start : start + _FETCH_CHUNK])
-            typ, data = box.client.uid("FETCH", chunk, "(UID INTERNALDATE BODY.PEEK[])")
-            if typ != "OK":
-                raise imaplib.IMAP4.error(f"UID FETCH answered {typ}")
-            for item in data:
-                if not isinstance(item, tuple):
-                    continue  # the closing ")" and unsolicited FLAGS lines
-                meta, raw = item
-                uid = _UID.search(meta)
-                if uid is None:
-                    continue
-                key = self._key(int(uid.group(1)))
-                mails.append(InboundMail(key, raw, header_date(raw), _internaldate(meta), int(uid.group(1))))
-        self._seen = frozenset(uids)
-        return oldest_first(mails)
+        return read_all(self)
 
     def waiting(self) -> tuple[Waiting, ...]:
         return self._run("list", self._waiting)
 
     def _waiting(self, box: BaseMailBox) -> tuple[Waiting, ...]:
-        """UID, INTERNALDATE and the Date header of every message: some hundred bytes each."""
+        """UID, INTERNALDATE and the Date, Message-ID and thread headers of every message: some
+        hundred bytes each."""
         uids = box.uids("ALL")
         out: list[Waiting] = []
         for start in range(0, len(uids), _LIST_CHUNK):
             chunk = ",".join(uids[start : start + _LIST_CHUNK])
-            typ, data = box.client.uid("FETCH", chunk, "(UID INTERNALDATE BODY.PEEK[HEADER.FIELDS (DATE)])")
+            typ, data = box.client.uid("FETCH", chunk, _LIST_ITEMS)
             if typ != "OK":
                 raise imaplib.IMAP4.error(f"UID FETCH answered {typ}")
             for item in data:
@@ -233,7 +214,7 @@ class ImapSource:
                 uid = _UID.search(meta)
                 if uid is not None:
                     number = int(uid.group(1))
-                    out.append(Waiting(self._key(number), header_date(head + b"\r\n"), _internaldate(meta), number))
+                    out.append(waiting_of(self._key(number), head, _internaldate(meta), number))
         self._seen = frozenset(uids)
         return oldest_first(out)
 

@@ -155,3 +155,32 @@ def test_internaldate_gives_arrival_time_for_mail_without_date(imap_account: Dov
         source.close()
     assert [subject_of(m.raw) for m in mails] == ["undated", "dated"]
     assert mails[0].date is None and mails[0].arrived == when
+
+
+def test_waiting_lists_oldest_first_without_bodies_and_read_gives_one_body(three: DovecotServer) -> None:
+    source = open_source(three.url())
+    try:
+        waiting = source.waiting()
+        first = source.read(waiting[0].key)
+    finally:
+        source.close()
+
+    assert [w.date.month for w in waiting if w.date] == [10, 11, 11]  # september's mail is dated 5 October
+    assert not hasattr(waiting[0], "raw")
+    assert subject_of(first) == "september"
+    assert uids(three, "INBOX", "UNSEEN") == uids(three, "INBOX", "ALL")  # reading is no marking
+
+
+def test_a_message_another_worker_filed_is_gone_to_read(three: DovecotServer) -> None:
+    mine, other = open_source(three.url()), open_source(three.url())
+    try:
+        key = mine.waiting()[0].key
+        other.waiting()
+        other.move(key, Folder.PROCESSED)
+        with pytest.raises(MessageGone):
+            mine.read(key)
+        mine.move(key, Folder.PROCESSED)  # filing it again is no error: it is there already
+    finally:
+        mine.close()
+        other.close()
+    assert len(uids(three, "Processed")) == 1

@@ -94,3 +94,16 @@ def test_wait_notices_a_delivery_after_the_last_fetch(root: Path) -> None:
 def test_a_missing_maildir_is_a_configuration_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError):
         open_source(f"maildir://{tmp_path / 'nope'}")
+
+
+def test_waiting_lists_without_reading_bodies_and_a_filed_message_is_gone_to_read(root: Path) -> None:
+    deliver(root, make_mail("later", "Tue, 03 Nov 2026 10:00:00 +0100"), mtime=time.time() - 10)
+    deliver(root, make_mail("earlier", "Mon, 02 Nov 2026 09:00:00 +0100"), mtime=time.time())
+    source = MaildirSource(root)
+    waiting = source.waiting()
+
+    assert [w.date.day for w in waiting if w.date] == [2, 3]
+    assert b"Subject: earlier" in source.read(waiting[0].key)
+    MaildirSource(root).move(waiting[0].key, Folder.PROCESSED)  # another worker files it
+    with pytest.raises(MessageGone):
+        source.read(waiting[0].key)
