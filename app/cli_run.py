@@ -48,7 +48,8 @@ def run(
     others = f", {report.elsewhere} handled by other workers" if report.elsewhere else ""
     print(
         f"claims run: {report.seen} message(s), {report.decided} handled ({outcomes}){others}, "
-        f"{len(report.failed)} failed, {report.sent} repl(ies) sent, {report.unsent} waiting to be sent",
+        f"{len(report.failed)} failed, {report.sent} repl(ies) sent, {report.unsent} waiting to be sent, "
+        f"{report.read} read from the mailbox",
         file=sys.stderr,
     )
     raise typer.Exit(1 if report.failed else 0)

@@ -51,6 +51,7 @@ class RunReport:
     decided: int = 0
     skipped: int = 0
     elsewhere: int = 0  # taken by another worker (several workers on one PostgreSQL)
+    read: int = 0  # message bodies fetched from the mailbox
     failed: list[str] = field(default_factory=list)
     outcomes: dict[str, int] = field(default_factory=dict)
     sent: int = 0
@@ -201,10 +202,8 @@ def _superseded_waiting(services: Services, claim: Claim) -> str | None:
     cpr, period = claim.cpr, claim.period
     if not cpr:
         return None
-    for waiting in services.store.waiting_claims():
+    for waiting in services.store.waiting_claims(cpr=cpr):
         old = waiting.decision
-        if old.cpr != cpr:
-            continue
         if old.period is None or period is None or old.period.overlaps(period):
             return old.reference
     return None
@@ -292,6 +291,7 @@ def _one(services: Services, source: MailSource, mail: Waiting, report: RunRepor
             return
         try:
             raw = source.read(mail.key)
+            report.read += 1
         except MessageGone:
             report.elsewhere += 1  # filed by another worker since the list was made
             return

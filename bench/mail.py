@@ -2,7 +2,10 @@
 shared corpus beside the project, else samples/maildir), from a Maildir (replies to a folder) and
 from IMAP (a Dovecot of its own on loopback, replies through an aiosmtpd sink), on SQLite.
 
-    .venv/bin/python bench/mail.py [--repeat 3]
+    .venv/bin/python bench/mail.py [--repeat 3] [--text-messages 200]
+
+A third series runs `--text-messages` text claims (the corpus's text-PDF and body-only messages
+under new Message-IDs; no OCR) the same way over IMAP: the text claims per second on one core.
 
 Each round starts from an empty database and mailbox; the figure is messages / wall seconds of
 the whole `run --once` process (start-up, fetch, parse, decide, store, file, send)."""
@@ -37,8 +40,9 @@ def maildir_round(work: Path) -> tuple[int, float]:
     return len(cases()), seconds
 
 
-def imap_round(work: Path, dovecot: OwnDovecot, smtp: OwnSmtp) -> tuple[int, float]:
-    append_all(dovecot.server, [case.raw for case in cases()])
+def imap_round(work: Path, dovecot: OwnDovecot, smtp: OwnSmtp, raws: list[bytes] | None = None) -> tuple[int, float]:
+    raws = raws if raws is not None else [case.raw for case in cases()]
+    append_all(dovecot.server, raws)
     claims = Claims(work / "run", dovecot.url(), smtp.url, f"sqlite:///{work / 'claims.db'}")
     claims.import_placements()
     started = time.perf_counter()
@@ -48,7 +52,7 @@ def imap_round(work: Path, dovecot: OwnDovecot, smtp: OwnSmtp) -> tuple[int, flo
     assert where_is(dovecot.server)["INBOX"] == []
     for folder in ("Processed", "Review", "Failed"):  # empty the account for the next round
         _delete_folder(dovecot, folder)
-    return len(cases()), seconds
+    return len(raws), seconds
 
 
 def _delete_folder(dovecot: OwnDovecot, folder: str) -> None:
@@ -61,10 +65,14 @@ def _delete_folder(dovecot: OwnDovecot, folder: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--text-messages", type=int, default=200, help="messages of the text-only rounds")
     args = parser.parse_args()
     print(f"# bench/mail.py {dt.date.today()} on {machine()}")
     print(f"corpus: {'shared corpus' if have_corpus() else 'samples/maildir'}, {len(cases())} messages, {args.repeat} rounds each")
-    results: dict[str, list[float]] = {"maildir": [], "imap": []}
+    results: dict[str, list[float]] = {"maildir": [], "imap": [], "imap-text": []}
+    from scale import messages  # the corpus's text claims under new Message-IDs (bench/scale.py)
+
+    text, _ = messages(args.text_messages)
     base = Path(tempfile.mkdtemp(prefix="bench-mail-"))
     try:
         for n in range(args.repeat):
@@ -78,6 +86,10 @@ def main() -> None:
                     count, seconds = imap_round(base / f"imap-{n}", dovecot, smtp)
                     results["imap"].append(count / seconds)
                     print(f"imap round {n + 1}: {count} messages in {seconds:.2f} s = {count / seconds:.2f} claims/s")
+                for n in range(args.repeat):
+                    count, seconds = imap_round(base / f"text-{n}", dovecot, smtp, text)
+                    results["imap-text"].append(count / seconds)
+                    print(f"imap text-only round {n + 1}: {count} messages in {seconds:.2f} s = {count / seconds:.2f} claims/s")
             finally:
                 smtp.stop()
     finally:

@@ -170,10 +170,10 @@ def report(rows: list[Row], repeat: int) -> str:
     return "\n".join(lines)
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replaces the "## Parsing" section of RESULTS.md (or adds it), keeping the others."""
+def write_section(path: Path, section: str, *, title: str = "## Parsing") -> None:
+    """Replaces the section of RESULTS.md that starts with `title` (or adds it), keeping the others."""
     old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n\n"
-    start = old.find("## Parsing")
+    start = old.find(title)
     if start < 0:
         new = old.rstrip("\n") + "\n\n" + section
     else:

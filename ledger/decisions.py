@@ -107,18 +107,28 @@ class DecisionsMixin:
 
     def earlier_claims(self, placement_id: str, *, exclude_message_pk: int | None = None) -> tuple[EarlierClaim, ...]:
         """The current decisions of a placement that have a period, for `DUPLICATE`."""
-        query = _current().where(decisions.c.placement_id == placement_id).order_by(decisions.c.id)
+        later = decisions.alias("later")
+        query = (
+            select(decisions.c.period_start, decisions.c.period_end, decisions.c.outcome, decisions.c.message_id)
+            .where(decisions.c.placement_id == placement_id)
+            .where(~select(later.c.id).where(later.c.supersedes_id == decisions.c.id).exists())
+            .order_by(decisions.c.id)
+        )  # only the columns DUPLICATE needs: a placement has many decisions, and each claim's JSON is large
         if exclude_message_pk is not None:
             query = query.where((decisions.c.message_pk.is_(None)) | (decisions.c.message_pk != exclude_message_pk))
         with self.engine.connect() as conn:
-            rows = [_decision_of(row) for row in conn.execute(query)]
-        return tuple(EarlierClaim(placement_id, r.period, Outcome(r.outcome), r.message_id) for r in rows if r.period is not None)
+            rows = conn.execute(query).all()
+        periods = ((r, r.period_start, r.period_end) for r in rows)
+        return tuple(EarlierClaim(placement_id, Period(start, end), Outcome(r.outcome), r.message_id)
+                     for r, start, end in periods if start is not None and end is not None and end >= start)  # fmt: skip
 
-    def waiting_claims(self, message_ids: Iterable[str] | None = None) -> tuple[WaitingClaim, ...]:
+    def waiting_claims(self, message_ids: Iterable[str] | None = None, *, cpr: str | None = None) -> tuple[WaitingClaim, ...]:
         """Claims waiting for information (current `needs_information` decisions). With
         `message_ids` (an answer's In-Reply-To and References), only those in that thread: the
-        decision's own message, or the Jobcenter's reply about it."""
+        decision's own message, or the Jobcenter's reply about it; with `cpr`, only that person's."""
         query = _current().where(decisions.c.outcome == Outcome.NEEDS_INFORMATION.value).order_by(decisions.c.id)
+        if cpr is not None:
+            query = query.where(decisions.c.cpr == cpr)
         if message_ids is not None:
             ids = {_bare(m) for m in message_ids if m}
             replied = select(outbox.c.decision_id).where(outbox.c.message_id.in_(_id_forms(ids)))

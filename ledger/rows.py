@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import email.utils
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from sqlalchemy import select
@@ -99,6 +100,7 @@ def _aware(moment: dt.datetime) -> dt.datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
+@cache  # a Select is immutable (each .where() makes a new one): built once, not per query
 def _decision_select() -> Any:
     """Decisions with the reference of the decision each supersedes."""
     old = decisions.alias("old")
@@ -106,6 +108,7 @@ def _decision_select() -> Any:
     return select(decisions, ref.label("supersedes_reference"))
 
 
+@cache
 def _current() -> Any:
     later = decisions.alias("later")
     return _decision_select().where(~select(later.c.id).where(later.c.supersedes_id == decisions.c.id).exists())

@@ -59,6 +59,11 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=30000")
+            # WAL: a commit is one append and one fsync (not a rollback journal's several), and
+            # readers (the review page) do not block the writer. synchronous=FULL keeps every
+            # commit on disk before the message is filed, power loss included.
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
             cursor.close()
 
         @event.listens_for(engine, "begin")

@@ -19,6 +19,7 @@ from email import message_from_bytes
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP, default
+from functools import lru_cache
 
 from claims.model import MessageInfo
 
@@ -96,6 +97,7 @@ def recipient(info: MessageInfo) -> Recipient:
     return Recipient(None, reason="the mail names no sender (no From, no Reply-To)")
 
 
+@lru_cache(maxsize=4096)  # a pure check, asked for the same few senders again and again
 def _renders(name: str, address: str) -> bool:
     """Whether a To header of this name and address can be written and reads back as the same
     one address (the last word on it): a name such as `=?utf-8?q?=0A?=` is written as it is,

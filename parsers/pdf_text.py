@@ -20,7 +20,6 @@ import io
 import logging
 import threading
 
-import pdfplumber
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
@@ -124,6 +123,8 @@ def _has_image(page: pypdfium2.PdfPage) -> bool:
 
 def _read_with_pdfminer(data: bytes) -> tuple[PageText, ...]:
     """The slow path, for files PDFium will not open: pdfplumber's words, same shapes."""
+    import pdfplumber  # imported only here: most runs never need it, and it takes a while to load
+
     pages: list[PageText] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
