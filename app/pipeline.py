@@ -202,10 +202,9 @@ def _superseded_waiting(services: Services, claim: Claim) -> str | None:
     cpr, period = claim.cpr, claim.period
     if not cpr:
         return None
-    for waiting in services.store.waiting_claims(cpr=cpr):
-        old = waiting.decision
-        if old.period is None or period is None or old.period.overlaps(period):
-            return old.reference
+    for reference, old in services.store.waiting_periods(cpr):
+        if old is None or period is None or old.overlaps(period):
+            return reference
     return None
 
 

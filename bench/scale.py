@@ -136,7 +136,10 @@ def main() -> int:
                 second = claims.run("run", "--once", check=False)
                 decisions = claims.decisions()
                 inbox = _count(dovecot.server, "INBOX")
-                replies = len(smtp.messages())
+                stamps = sorted(float(p.name.split("-", 1)[0]) for p in (base / "smtp").glob("[!.]*.eml"))
+                replies = len(stamps)
+                for line in summaries:
+                    print(line, flush=True)
             finally:
                 smtp.stop()
     finally:
@@ -152,6 +155,7 @@ def main() -> int:
         end = statistics.median(mb for t, mb in samples[-5:])
         memory.append((pid, peak, quarter, end))
     rate = len(raws) / seconds
+    quarters = _quarters(stamps)
     lines = [
         "## Scale: many messages, several workers, one PostgreSQL",
         "",
@@ -167,6 +171,9 @@ def main() -> int:
         f"| {len(decisions)} ({wanted}) | "
         f"**{twice}** | {replies} | < 600 s, each message read once |",
         "",
+        f"Replies received per second in each quarter of the run (does it slow down as the ledger grows?): "
+        f"{' · '.join(f'{q:.1f}' for q in quarters)}.",
+        "",
         "| worker | peak RSS | RSS at a quarter of the run | RSS at the end | goal |",
         "|---|---|---|---|---|",
         *[f"| {n + 1} | **{peak:.0f} MB** | {quarter:.0f} MB | {end:.0f} MB | < 300 MB, flat |"
@@ -180,6 +187,15 @@ def main() -> int:
 
         write_section(args.write, section, title="## Scale")
     return 0 if twice == 0 and inbox == 0 else 1
+
+
+def _quarters(stamps: list[float]) -> list[float]:
+    """Replies a second in each quarter of the time from the first reply to the last."""
+    if len(stamps) < 2:
+        return []
+    first, span = stamps[0], (stamps[-1] - stamps[0]) / 4 or 1.0
+    counts = Counter(min(int((t - first) / span), 3) for t in stamps)
+    return [counts[q] / span for q in range(4)]
 
 
 def _count(server: object, folder: str) -> int:

@@ -122,13 +122,26 @@ class DecisionsMixin:
         return tuple(EarlierClaim(placement_id, Period(start, end), Outcome(r.outcome), r.message_id)
                      for r, start, end in periods if start is not None and end is not None and end >= start)  # fmt: skip
 
-    def waiting_claims(self, message_ids: Iterable[str] | None = None, *, cpr: str | None = None) -> tuple[WaitingClaim, ...]:
+    def waiting_periods(self, cpr: str) -> tuple[tuple[str, Period | None], ...]:
+        """The reference and period of each claim of this person waiting for information, oldest
+        first: only the columns a superseding claim needs (a person may have many)."""
+        later = decisions.alias("later")
+        query = (
+            select(decisions.c.reference, decisions.c.period_start, decisions.c.period_end)
+            .where(decisions.c.outcome == Outcome.NEEDS_INFORMATION.value, decisions.c.cpr == cpr)
+            .where(~select(later.c.id).where(later.c.supersedes_id == decisions.c.id).exists())
+            .order_by(decisions.c.id)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return tuple((r.reference, Period(r.period_start, r.period_end) if r.period_start and r.period_end and
+                      r.period_end >= r.period_start else None) for r in rows)  # fmt: skip
+
+    def waiting_claims(self, message_ids: Iterable[str] | None = None) -> tuple[WaitingClaim, ...]:
         """Claims waiting for information (current `needs_information` decisions). With
         `message_ids` (an answer's In-Reply-To and References), only those in that thread: the
-        decision's own message, or the Jobcenter's reply about it; with `cpr`, only that person's."""
+        decision's own message, or the Jobcenter's reply about it."""
         query = _current().where(decisions.c.outcome == Outcome.NEEDS_INFORMATION.value).order_by(decisions.c.id)
-        if cpr is not None:
-            query = query.where(decisions.c.cpr == cpr)
         if message_ids is not None:
             ids = {_bare(m) for m in message_ids if m}
             replied = select(outbox.c.decision_id).where(outbox.c.message_id.in_(_id_forms(ids)))

@@ -128,6 +128,7 @@ decisions = Table(
     Index("ix_decisions_placement_id", "placement_id"),
     Index("ix_decisions_message_id", "message_id"),
     Index("ix_decisions_message_pk", "message_pk"),
+    Index("ix_decisions_cpr", "cpr"),
     Index("ix_decisions_supersedes_id", "supersedes_id"),
 )
 

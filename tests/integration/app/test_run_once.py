@@ -142,3 +142,29 @@ def test_of_two_cvrs_on_a_payslip_the_placements_is_the_claims_and_no_employer_m
     assert row.claim is not None and (row.claim.cvr, row.claim.employer_name) == ("29189919", "Albertslund Kommune")
     assert "EMPLOYER_MISMATCH" not in [f["code"] for f in row.findings]
     assert "10000009" in [value for value, _ in row.claim.alternatives["employer.cvr"]]  # kept with the decision
+
+
+def test_an_answer_dated_before_its_original_waits_for_it_and_completes_its_claim(tmp_path: Path) -> None:
+    """Oldest first would take the answer first (its Date is set a day before the original's);
+    it names the original in References, so it waits until the original's claim is stored."""
+    original = (CORPUS / "cases" / "03-byc-encrypted-payslip-no-period" / "message.eml").read_bytes()
+    answer = (CORPUS / "cases" / "06-byc-answer-with-payslip" / "message.eml").read_bytes()
+    answer = answer.replace(b"Date: Mon, 05 Oct 2026 09:02:37 +0200", b"Date: Thu, 01 Oct 2026 09:02:37 +0200", 1)
+    maildir = tmp_path / "maildir"
+    box = mailbox.Maildir(maildir, create=True)
+    for raw in (answer, original):
+        box.add(mailbox.MaildirMessage(raw))
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'claims.db'}", mailbox=f"maildir://{maildir}",
+                        outbox=f"dir://{tmp_path / 'outbox'}", today="2026-11-20")  # type: ignore[arg-type]
+    services = bootstrap(settings)
+    from app.cli_ledger import read_placements
+
+    versions, _ = read_placements((CORPUS / "placements.csv").read_bytes(), settings)
+    services.store.import_placements(versions, capacity=settings.pool_hours, today=services.today())
+    run_once(services)
+
+    rows = {row.message_id: row for row in services.store.decisions()}
+    original_row, answer_row = rows["<dev-03@corpus.albertslund.test>"], rows["<dev-06@corpus.albertslund.test>"]
+    assert (original_row.outcome, answer_row.outcome) == ("needs_information", "approved")
+    assert answer_row.supersedes_reference == original_row.reference  # the answer completed it: no claim left waiting
+    assert services.store.waiting_claims() == ()
