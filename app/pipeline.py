@@ -103,7 +103,7 @@ def _retry_failed(services: Services, record: RecordedMessage) -> bool:
     person brings it back. Never when it has a decision already (a failure after the commit)."""
     if record.state != "failed":
         return False
-    return not any(d.message_pk == record.id for d in services.store.decisions())
+    return not services.store.decisions_of_message(record.id)
 
 
 @contextmanager
