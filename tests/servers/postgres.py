@@ -160,35 +160,13 @@ def postgres_server() -> Iterator[PostgresServer]:
         import psycopg  # noqa: F401
     except ImportError:
         _unavailable("psycopg is not installed")
-    pg_bin = _pg_bin()
-    if pg_bin is None:
-        _unavailable("no initdb found (Debian: apt-get install postgresql; or set PG_BIN)")
-        return
-    as_user: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses to run as root
+    with contextlib.ExitStack() as stack:
         try:
-            pwd.getpwnam(PG_USER)
-        except KeyError:
-            _unavailable("running as root and there is no 'postgres' user to run the server as")
-        runuser = shutil.which("runuser")
-        if runuser is None:
-            _unavailable("running as root and runuser is missing")
-            return
-        as_user = [runuser, "-u", PG_USER, "--"]
-    base = Path(tempfile.mkdtemp(prefix="claims-pg-"))
-    server = None
-    try:
-        try:
-            server = _start(base, pg_bin, as_user)
+            server = stack.enter_context(own_postgres())
         except (RuntimeError, OSError, subprocess.SubprocessError) as err:
             _unavailable(str(err))
-        assert server is not None
+            return
         yield server
-    finally:
-        if server is not None:
-            with contextlib.suppress(Exception):
-                server.stop()
-        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -207,15 +185,22 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 @contextlib.contextmanager
 def own_postgres() -> Iterator[PostgresServer]:
-    """A throwaway cluster outside pytest (bench/): started, yielded, then stopped and removed.
-    RuntimeError where PostgreSQL cannot run here (no binaries, root without a `postgres` user)."""
+    """A throwaway cluster (the session's fixture, and bench/ outside pytest): started, yielded,
+    then stopped and removed. RuntimeError where PostgreSQL cannot run here."""
     pg_bin = _pg_bin()
     if pg_bin is None:
         raise RuntimeError("no initdb found (Debian: apt-get install postgresql; or set PG_BIN)")
-    as_user = ["runuser", "-u", PG_USER, "--"] if os.geteuid() == 0 else []
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root
+        try:
+            pwd.getpwnam(PG_USER)
+        except KeyError:
+            raise RuntimeError("running as root and there is no 'postgres' user to run the server as") from None
+        runuser = shutil.which("runuser")
+        if runuser is None:
+            raise RuntimeError("running as root and runuser is missing")
+        as_user = [runuser, "-u", PG_USER, "--"]
     base = Path(tempfile.mkdtemp(prefix="claims-pg-"))
-    if as_user:
-        os.chmod(base, 0o755)
     server = None
     try:
         server = _start(base, pg_bin, as_user)

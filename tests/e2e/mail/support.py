@@ -172,6 +172,13 @@ class Claims:
     def decisions(self) -> list[dict[str, Any]]:
         return json.loads(self.run("decisions", "--json").stdout)
 
+    def outcomes_by_message(self) -> dict[str, list[str]]:
+        """Each message's decision outcomes, sorted (a message with two claims has two)."""
+        out: dict[str, list[str]] = {}
+        for row in self.decisions():
+            out.setdefault(row["message_id"], []).append(row["outcome"])
+        return {mid: sorted(outcomes) for mid, outcomes in out.items()}
+
 
 @dataclass
 class Daemon:

@@ -58,11 +58,9 @@ def test_run_once_over_imap_files_every_message_answers_every_decision_and_a_rer
 
     # The decisions match the corpus, message by message.
     decisions = claims.decisions()
-    by_message: dict[str, list[str]] = {}
-    for row in decisions:
-        by_message.setdefault(row["message_id"], []).append(row["outcome"])
+    by_message = claims.outcomes_by_message()
     for case in cases:
-        assert sorted(by_message.get(case.message_id, [])) == sorted(case.outcomes), case.name
+        assert by_message.get(case.message_id, []) == sorted(case.outcomes), case.name
 
     # One reply per decision, none to an automatic message, each threaded to its original.
     replies = received(smtp_sink)

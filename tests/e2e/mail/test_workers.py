@@ -41,11 +41,9 @@ def test_two_workers_decide_the_corpus_as_one_does_and_answer_each_decision_once
         assert sorted(filed) == sorted(case.message_id for case in cases) and set(filed.values()) == {1}
 
         decisions = claims.decisions()
-        by_message: dict[str, list[str]] = {}
-        for row in decisions:
-            by_message.setdefault(row["message_id"], []).append(row["outcome"])
+        by_message = claims.outcomes_by_message()
         for case in cases:
-            assert sorted(by_message.get(case.message_id, [])) == sorted(case.outcomes), case.name
+            assert by_message.get(case.message_id, []) == sorted(case.outcomes), case.name
 
         answered = Counter(str(reply["In-Reply-To"]) for reply in received(smtp_sink))
         assert answered == Counter(row["message_id"] for row in decisions if row["message_id"] not in AUTOMATIC)
