@@ -65,6 +65,9 @@ def _services(folder: Path, today: dt.date, **extra: object) -> Services:
 
 def _copy(decided: Path, tmp_path: Path, today: dt.date, **extra: object) -> Services:
     shutil.copy(decided / "claims.db", tmp_path / "claims.db")
+    for journal in ("claims.db-wal", "claims.db-shm"):  # WAL mode: the latest commits are in the -wal file
+        if (decided / journal).exists():
+            shutil.copy(decided / journal, tmp_path / journal)
     return _services(tmp_path, today, **extra)
 
 
@@ -86,6 +89,9 @@ def test_claims_waiting_for_information_are_reminded_after_the_reminder_days_and
         return run_batch(services, reports=tmp_path / "reports").reminders
 
     shutil.copy(decided / "claims.db", tmp_path / "claims.db")
+    for journal in ("claims.db-wal", "claims.db-shm"):  # WAL mode: the latest commits are in the -wal file
+        if (decided / journal).exists():
+            shutil.copy(decided / journal, tmp_path / journal)
     waiting = _waiting(_services(tmp_path, CORPUS_DAY))
     assert waiting, "the corpus leaves claims waiting for information"
 
@@ -203,6 +209,9 @@ def test_claims_batch_exits_0_when_nothing_needs_a_person_and_1_when_a_claim_wai
     decided: Path, tmp_path: Path
 ) -> None:
     shutil.copy(decided / "claims.db", tmp_path / "claims.db")
+    for journal in ("claims.db-wal", "claims.db-shm"):  # WAL mode: the latest commits are in the -wal file
+        if (decided / journal).exists():
+            shutil.copy(decided / journal, tmp_path / journal)
     mailbox.Maildir(tmp_path / "maildir", create=True)
     claims = Claims(tmp_path, f"maildir://{tmp_path / 'maildir'}", f"dir://{tmp_path / 'outbox'}",
                     f"sqlite:///{tmp_path / 'claims.db'}")
