@@ -20,7 +20,7 @@ from ledger import codec
 from ledger.entries import POOL_ACCOUNT, _post, _reverse, _workplace_account
 from ledger.messages import _set_state
 from ledger.outbox import ReplyDraft, insert_reply
-from ledger.rows import _current, _decision_of, _decision_select, _header_date, _money, _now, _utc
+from ledger.rows import _current, _decision_of, _decision_select, _header_date, _money, _not_superseded, _now, _utc
 from ledger.schema import decisions, messages, outbox, placement_versions
 from ledger.values import DecisionLike, DecisionRow, LedgerError, WaitingClaim
 
@@ -107,11 +107,10 @@ class DecisionsMixin:
 
     def earlier_claims(self, placement_id: str, *, exclude_message_pk: int | None = None) -> tuple[EarlierClaim, ...]:
         """The current decisions of a placement that have a period, for `DUPLICATE`."""
-        later = decisions.alias("later")
         query = (
             select(decisions.c.period_start, decisions.c.period_end, decisions.c.outcome, decisions.c.message_id)
             .where(decisions.c.placement_id == placement_id)
-            .where(~select(later.c.id).where(later.c.supersedes_id == decisions.c.id).exists())
+            .where(_not_superseded())
             .order_by(decisions.c.id)
         )  # only the columns DUPLICATE needs: a placement has many decisions, and each claim's JSON is large
         if exclude_message_pk is not None:
@@ -125,11 +124,10 @@ class DecisionsMixin:
     def waiting_periods(self, cpr: str) -> tuple[tuple[str, Period | None], ...]:
         """The reference and period of each claim of this person waiting for information, oldest
         first: only the columns a superseding claim needs (a person may have many)."""
-        later = decisions.alias("later")
         query = (
             select(decisions.c.reference, decisions.c.period_start, decisions.c.period_end)
             .where(decisions.c.outcome == Outcome.NEEDS_INFORMATION.value, decisions.c.cpr == cpr)
-            .where(~select(later.c.id).where(later.c.supersedes_id == decisions.c.id).exists())
+            .where(_not_superseded())
             .order_by(decisions.c.id)
         )
         with self.engine.connect() as conn:

@@ -76,7 +76,7 @@ class MessagesMixin:
 
     def known_source(self, source_key: str) -> bool:
         """Whether a message from this folder+UIDVALIDITY+UID (or Maildir key) was recorded."""
-        return self._message_by(messages.c.source_key == source_key) is not None
+        return self.message_from_source(source_key) is not None
 
     def message_from_source(self, source_key: str) -> RecordedMessage | None:
         """The message recorded from this folder+UIDVALIDITY+UID (or Maildir key), if any: a run

@@ -109,6 +109,12 @@ def _decision_select() -> Any:
 
 
 @cache
-def _current() -> Any:
+def _not_superseded() -> Any:
+    """The condition that no later decision supersedes a decision (it is current)."""
     later = decisions.alias("later")
-    return _decision_select().where(~select(later.c.id).where(later.c.supersedes_id == decisions.c.id).exists())
+    return ~select(later.c.id).where(later.c.supersedes_id == decisions.c.id).exists()
+
+
+@cache
+def _current() -> Any:
+    return _decision_select().where(_not_superseded())
