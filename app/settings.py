@@ -10,9 +10,9 @@ import datetime as dt
 import tomllib
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import Field, FilePath, field_validator
+from pydantic import Field, FilePath, SecretStr, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -58,8 +58,25 @@ class Settings(BaseSettings):
     message_seconds: Decimal = Decimal("120")  # the time budget to parse one message; 0: none
     # PEM CA certificate(s) trusted besides the system's, for IMAP and SMTP TLS (an internal CA)
     tls_ca_file: FilePath | None = None
+    # OAuth2 for IMAP and SMTP (`?auth=xoauth2|oauthbearer` on the URL; docs/operations.md
+    # "Microsoft 365"): who issues the access tokens, and the app registration's credentials.
+    oauth2_provider: Literal["", "msal", "command"] = ""
+    oauth2_tenant: str = ""
+    oauth2_client_id: str = ""
+    oauth2_client_secret: SecretStr | None = None  # best from the environment; never logged
+    oauth2_client_secret_file: FilePath | None = None  # or a file holding it (systemd credentials)
+    oauth2_certificate_file: FilePath | None = None  # PEM: the private key and its certificate
+    oauth2_scope: str = "https://outlook.office365.com/.default"
+    oauth2_authority: str = ""  # default https://login.microsoftonline.com/<tenant>
+    oauth2_command: str = ""  # the "command" provider: prints an access token (or JSON) on stdout
+    # Prometheus metrics on 127.0.0.1 (docs/operations.md "Metrics"); unset: not served
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)  # `claims run` (worker k: port + k)
+    review_metrics_port: int | None = Field(default=None, ge=1, le=65535)  # `claims serve`
+    # `claims status`: a message still in the mailbox after this long needs a person
+    status_waiting_minutes: int = Field(default=60, ge=1)
 
-    @field_validator("today", "tls_ca_file", mode="before")
+    @field_validator("today", "tls_ca_file", "oauth2_client_secret", "oauth2_client_secret_file",
+                     "oauth2_certificate_file", "metrics_port", "review_metrics_port", mode="before")
     @classmethod
     def _empty_is_none(cls, value: Any) -> Any:
         return None if value in ("", None) else value

@@ -111,6 +111,7 @@ class ImapSource:
         self._capabilities: frozenset[str] = frozenset()
         self._folders: set[str] = set()
         self._seen: frozenset[str] = frozenset()
+        self.connections = 0  # logins so far: each one after the first is a reconnect (metrics)
 
     @property
     def name(self) -> str:
@@ -157,6 +158,7 @@ class ImapSource:
         else:
             self._uidvalidity = box.folder.status(self._folder, ["UIDVALIDITY"])["UIDVALIDITY"]
         self._folders = set()
+        self.connections += 1
         log.info("imap: connected to %s (uidvalidity %s)", self.name, self._uidvalidity)
         return box
 
