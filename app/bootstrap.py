@@ -15,7 +15,10 @@ from claims.model import ParsedMessage
 from claims.policy import Policy
 from ledger.store import Store
 from ledger.work import WorkLocks
+from mailroom.errors import ConfigError
 from mailroom.inbound import MailSource
+from mailroom.oauth2 import TokenProvider, Tokens
+from mailroom.token_providers import CommandProvider, MsalProvider
 from mailroom.senders import Sender, open_sender
 from mailroom.sources import open_source
 
@@ -32,6 +35,7 @@ class Services:
     # This worker's locks on its pieces of work (ledger/work.py): shared with other workers on
     # PostgreSQL, always granted on SQLite (one run at a time there, app/locking.py).
     work: WorkLocks = field(default=None)  # type: ignore[assignment]
+    _tokens: Tokens | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.work is None:
@@ -56,10 +60,33 @@ class Services:
 
     def source(self) -> MailSource:
         _ensure_sample_maildir(self.settings)
-        return open_source(self.settings.mailbox, ca_file=self.settings.tls_ca_file)
+        return open_source(self.settings.mailbox, ca_file=self.settings.tls_ca_file, tokens=self.tokens)
 
     def sender(self) -> Sender:
-        return open_sender(self.settings.outbox, ca_file=self.settings.tls_ca_file)
+        return open_sender(self.settings.outbox, ca_file=self.settings.tls_ca_file, tokens=self.tokens)
+
+    def tokens(self) -> Tokens:
+        """The OAuth2 token cache that the mailbox and the outbox share (built on first use,
+        only for a URL with `?auth=`)."""
+        if self._tokens is None:
+            self._tokens = Tokens(token_provider_of(self.settings))
+        return self._tokens
+
+
+def token_provider_of(settings: Settings) -> TokenProvider:
+    """`CLAIMS_OAUTH2_PROVIDER` and its settings as a token provider (docs/operations.md
+    "Microsoft 365"); the secret comes from the setting or the file it names."""
+    if settings.oauth2_provider == "command":
+        return CommandProvider(settings.oauth2_command)
+    if settings.oauth2_provider == "msal":
+        secret = settings.oauth2_client_secret.get_secret_value() if settings.oauth2_client_secret else None
+        if secret is None and settings.oauth2_client_secret_file is not None:
+            secret = settings.oauth2_client_secret_file.read_text(encoding="utf-8").strip()
+        certificate = settings.oauth2_certificate_file.read_bytes() if settings.oauth2_certificate_file else None
+        return MsalProvider(tenant=settings.oauth2_tenant, client_id=settings.oauth2_client_id,
+                            scope=settings.oauth2_scope, secret=secret, certificate_pem=certificate,
+                            authority=settings.oauth2_authority, ca_file=settings.tls_ca_file)
+    raise ConfigError("a mail URL with ?auth= needs CLAIMS_OAUTH2_PROVIDER (msal or command)")
 
 
 def policy_of(settings: Settings) -> Policy:

@@ -29,11 +29,12 @@ from claims.decide import Decision, decide, not_a_claim_decision
 from claims.matching import choose_by_registry
 from claims.model import Claim, Outcome, ParsedMessage
 from ledger.outbox import OutboxItem
-from ledger.store import RecordedMessage
+from ledger.store import RecordedMessage, Store
 from ledger.work import Work
 from mailroom.automatic import is_automatic
 from mailroom.errors import MailroomError, MessageGone, PermanentError
 from mailroom.inbound import Folder, MailSource, Waiting
+from mailroom.oauth2 import LoginRefused
 from mailroom.senders import Sender
 from parsers.document import parse_document
 
@@ -337,25 +338,37 @@ def deliver(services: Services, report: RunReport | None = None, *, attempts: in
             tried.add(item.id)
             with services.work.holding(Work.REPLY, item.id) as mine:
                 # not mine: another worker sends it now; not pending: one has sent it since the list was read
-                if mine and store.reply_status(item.id) == "pending":
-                    _send(services, sender, item, report, attempts)
+                if mine and store.reply_status(item.id) == "pending" and not _send(services, sender, item, report, attempts):
+                    return report  # the login was refused: the other replies wait for the next round too
         if not due_only:
             return report
 
 
-def _send(services: Services, sender: Sender, item: OutboxItem, report: RunReport, attempts: int) -> None:
+def _send(services: Services, sender: Sender, item: OutboxItem, report: RunReport, attempts: int) -> bool:
+    """Sends one reply; False when the server refused the login, which no other reply can pass
+    either (the reply stays pending and is retried like one the server could not take)."""
     store, from_address = services.store, services.settings.from_address
     try:
         sender.send(item.raw, item.to, from_address)
+    except LoginRefused as err:
+        log.error("replies not sent: %s", err)
+        _retry_later(store, item, err, attempts)
+        report.unsent += 1
+        return False
     except PermanentError as err:
         store.mark_send_failed(item.id, str(err), retry_at=None)
         report.unsent += 1
-        return
+        return True
     except (MailroomError, OSError) as err:
-        tries = item.attempts + 1
-        retry = None if tries >= attempts else dt.datetime.now(dt.UTC) + dt.timedelta(seconds=min(60 * 2**tries, 3600))
-        store.mark_send_failed(item.id, str(err), retry_at=retry)
+        _retry_later(store, item, err, attempts)
         report.unsent += 1
-        return
+        return True
     store.mark_sent(item.id)
     report.sent += 1
+    return True
+
+
+def _retry_later(store: Store, item: OutboxItem, err: Exception, attempts: int) -> None:
+    tries = item.attempts + 1
+    retry = None if tries >= attempts else dt.datetime.now(dt.UTC) + dt.timedelta(seconds=min(60 * 2**tries, 3600))
+    store.mark_send_failed(item.id, str(err), retry_at=retry)

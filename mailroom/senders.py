@@ -2,13 +2,15 @@
 
 - `smtp://host:port` (STARTTLS whenever the server offers it, and required for a password to a
   host that is not loopback: mailroom/urls.py), `smtp://...?tls=starttls|none`, `smtps://`
-  (implicit TLS), with `user:password@` when the server wants a login. Certificates and host
+  (implicit TLS), with `user:password@` when the server wants a login, or `user@...?auth=xoauth2`
+  for an OAuth2 token (AUTH XOAUTH2/OAUTHBEARER, mailroom/oauth2.py). Certificates and host
   names are checked, against the system's CAs and CLAIMS_TLS_CA_FILE.
 - `dir:///abs/path`: one `.eml` per reply, named after its Message-ID and written atomically
   (a temporary file, then a rename), so sending the same reply again overwrites it.
 
-Failures are `TransientError` (retry later: 4xx, no connection) or `PermanentError` (5xx,
-refused login): the outbox keeps the reply either way, and the batch decides what to retry.
+Failures are `TransientError` (retry later: 4xx, no connection), `PermanentError` (5xx) or
+`LoginRefused` (the login, not the reply, is wrong): the outbox keeps the reply either way, and
+the batch decides what to retry.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ import re
 import smtplib
 import ssl
 import tempfile
+from collections.abc import Callable
 from email.parser import BytesParser
 from email.policy import default as default_policy
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from mailroom.errors import ConfigError, PermanentError, TransientError
+from mailroom.oauth2 import MECHANISMS, LoginRefused, Mechanism, SaslExchange, Tokens
 from mailroom.urls import Tls, parse_mail_url, tls_context
 
 log = logging.getLogger(__name__)
@@ -43,15 +47,23 @@ class Sender(Protocol):
         ...
 
 
-def open_sender(url: str, *, timeout: float = 30.0, ca_file: str | Path | None = None) -> Sender:
-    """`smtp[s]://[user:password@]host:port[?tls=starttls|none]` or `dir:///abs/path` (CONTRACT.md)."""
+def open_sender(
+    url: str, *, timeout: float = 30.0, ca_file: str | Path | None = None, tokens: Callable[[], Tokens] | None = None,
+) -> Sender:
+    """`smtp[s]://[user:password@]host:port[?tls=starttls|none]` or `dir:///abs/path` (CONTRACT.md);
+    `smtp[s]://user@host:port?auth=xoauth2|oauthbearer` logs in with the token `tokens()` gives."""
     parsed = parse_mail_url(url, allowed=frozenset({"smtp", "smtps", "dir"}))
     if parsed.scheme == "dir":
         return DirSender(parsed.path)
-    if parsed.user and parsed.password is None:
+    oauth = None
+    if parsed.auth != "password":
+        if tokens is None:
+            raise ConfigError(f"{parsed.redacted}: ?auth={parsed.auth} needs a token provider (CLAIMS_OAUTH2_PROVIDER)")
+        oauth = (tokens(), MECHANISMS[parsed.auth])
+    elif parsed.user and parsed.password is None:
         raise ConfigError(f"{parsed.redacted}: a user needs a password (user:password@host)")
-    return SmtpSender(parsed.host, parsed.port, user=parsed.user, password=parsed.password,
-                      tls=parsed.tls, timeout=timeout, context=tls_context(ca_file) if parsed.tls != "none" else None)
+    return SmtpSender(parsed.host, parsed.port, user=parsed.user, password=parsed.password, tls=parsed.tls,
+                      timeout=timeout, context=tls_context(ca_file) if parsed.tls != "none" else None, oauth=oauth)
 
 
 def message_id_of(raw: bytes) -> str | None:
@@ -104,15 +116,19 @@ class SmtpSender:
     def __init__(
         self, host: str, port: int, *, user: str | None = None, password: str | None = None,
         tls: Tls = "auto", timeout: float = 30.0, context: ssl.SSLContext | None = None,
+        oauth: tuple[Tokens, Mechanism] | None = None,
     ) -> None:
         self._host, self._port, self._user, self._password = host, port, user, password
-        self._tls, self._timeout = tls, timeout
+        self._tls, self._timeout, self._oauth = tls, timeout, oauth
         self._context = context or ssl.create_default_context()
 
     @property
     def name(self) -> str:
-        auth = f"{self._user}:***@" if self._user else ""
-        query = f"?tls={self._tls}" if self._tls in ("starttls", "none") else ""
+        auth = (f"{self._user}@" if self._oauth else f"{self._user}:***@") if self._user else ""
+        options = [f"tls={self._tls}"] if self._tls in ("starttls", "none") else []
+        if self._oauth is not None:
+            options.append(f"auth={self._oauth[1].lower()}")
+        query = f"?{'&'.join(options)}" if options else ""
         return f"{'smtps' if self._tls == 'implicit' else 'smtp'}://{auth}{self._host}:{self._port}{query}"
 
     def __repr__(self) -> str:
@@ -142,14 +158,13 @@ class SmtpSender:
     def send(self, raw: bytes, to: str, from_: str) -> None:
         try:
             with self._connect() as smtp:
-                if self._user:
-                    smtp.login(self._user, self._password or "")
+                self._login(smtp)
                 refused = smtp.sendmail(from_, [to], raw)
         except ssl.SSLCertVerificationError as err:
             raise ConfigError(f"{self.name}: the server's certificate was not accepted "
                               f"({err.verify_message}); for an internal CA set CLAIMS_TLS_CA_FILE") from err
         except smtplib.SMTPAuthenticationError as err:
-            raise PermanentError(f"{self.name}: login refused for {self._user!r}") from err
+            raise LoginRefused(f"{self.name}: login refused for {self._user!r}") from err
         except smtplib.SMTPRecipientsRefused as err:
             codes = [code for code, _ in err.recipients.values()]
             raise _by_code(min(codes, default=550), f"{self.name}: the recipient was refused") from err
@@ -160,6 +175,33 @@ class SmtpSender:
         if refused:
             raise PermanentError(f"{self.name}: the recipient was refused")
         log.info("smtp: sent a reply through %s", self.name)
+
+
+    def _login(self, smtp: smtplib.SMTP) -> None:
+        if self._oauth is None:
+            if self._user:
+                smtp.login(self._user, self._password or "")
+            return
+        tokens, mechanism = self._oauth
+        smtp.ehlo_or_helo_if_needed()
+        offered = smtp.esmtp_features.get("auth", "").upper().split()
+        if mechanism not in offered:
+            raise LoginRefused(f"{self.name}: the server offers no AUTH {mechanism} (it offers "
+                               f"{' '.join(offered) or 'no AUTH'}); check the host and port (587 for Microsoft 365)")
+        token = tokens.current()
+        for attempt in (1, 2):
+            exchange = SaslExchange(mechanism, self._user or "", token.value, self._host, self._port)
+            try:  # smtplib base64-encodes what the callback gives, as str
+                smtp.auth(mechanism, lambda challenge=None, ex=exchange: ex(challenge).decode("ascii"))
+                return
+            except smtplib.SMTPAuthenticationError as err:
+                if attempt == 2:
+                    why = f" ({exchange.error})" if exchange.error else ""
+                    raise LoginRefused(f"{self.name}: the server refused the OAuth2 token for {self._user!r} ({mechanism}){why}; "
+                                       "check the app's SMTP permission and its access to the mailbox "
+                                       "(docs/operations.md \"Microsoft 365\")") from err
+                log.warning("smtp: %s refused the access token; asking %s for a new one", self.name, tokens.provider.name)
+                token = tokens.renew(token)
 
 
 def _by_code(code: int, text: str) -> TransientError | PermanentError:

@@ -22,9 +22,10 @@ from typing import TypeVar
 from imap_tools import BaseMailBox, MailBox, MailBoxUnencrypted
 from imap_tools.errors import ImapToolsError, MailboxFolderSelectError, MailboxLoginError
 
-from mailroom.errors import ConfigError, MessageGone, PermanentError, TransientError
+from mailroom.errors import ConfigError, MessageGone, TransientError
 from mailroom.inbound import Folder, InboundMail, MailSource, Waiting, oldest_first, read_all, waiting_of
 from mailroom.maildir import MaildirSource
+from mailroom.oauth2 import MECHANISMS, AccessToken, LoginRefused, Mechanism, SaslExchange, Tokens
 from mailroom.urls import Tls, parse_mail_url, tls_context
 
 __all__ = ["Folder", "ImapSource", "InboundMail", "MailSource", "MaildirSource", "backoff", "open_source"]
@@ -41,17 +42,23 @@ _UID = re.compile(rb"UID (\d+)")
 _INTERNALDATE = re.compile(rb'INTERNALDATE "([^"]+)"')
 
 
-def open_source(url: str, *, ca_file: str | Path | None = None) -> MailSource:
+def open_source(url: str, *, ca_file: str | Path | None = None, tokens: Callable[[], Tokens] | None = None) -> MailSource:
     """`maildir:///abs/path` or `imap[s]://user:password@host:port/FOLDER[?tls=starttls|none]`
-    (CONTRACT.md; `imap://` upgrades by STARTTLS as mailroom/urls.py says)."""
+    (CONTRACT.md; `imap://` upgrades by STARTTLS as mailroom/urls.py says), or with
+    `user@host...?auth=xoauth2|oauthbearer` an OAuth2 login with the token `tokens()` gives."""
     parsed = parse_mail_url(url, allowed=frozenset({"maildir", "imap", "imaps"}))
     if parsed.scheme == "maildir":
         return MaildirSource(parsed.path)
-    if not parsed.user or parsed.password is None:
+    oauth = None
+    if parsed.auth != "password":
+        if tokens is None:
+            raise ConfigError(f"{parsed.redacted}: ?auth={parsed.auth} needs a token provider (CLAIMS_OAUTH2_PROVIDER)")
+        oauth = (tokens(), MECHANISMS[parsed.auth])
+    elif not parsed.user or parsed.password is None:
         raise ConfigError(f"{parsed.redacted} needs user:password@ before the host")
     return ImapSource(
-        parsed.host, parsed.port, parsed.user, parsed.password, parsed.path or "INBOX",
-        tls=parsed.tls, context=tls_context(ca_file) if parsed.tls != "none" else None,
+        parsed.host, parsed.port, parsed.user or "", parsed.password or "", parsed.path or "INBOX",
+        tls=parsed.tls, context=tls_context(ca_file) if parsed.tls != "none" else None, oauth=oauth,
     )
 
 
@@ -101,8 +108,11 @@ class ImapSource:
         self, host: str, port: int, user: str, password: str, folder: str = "INBOX", *,
         tls: Tls = "auto", timeout: float = 30.0, retries: int = 3,
         sleep: Callable[[float], None] = time.sleep, context: ssl.SSLContext | None = None,
+        oauth: tuple[Tokens, Mechanism] | None = None,
     ) -> None:
         self._host, self._port, self._user, self._password = host, port, user, password
+        self._oauth = oauth  # log in with an access token (SASL XOAUTH2/OAUTHBEARER), not the password
+        self._token: AccessToken | None = None  # the token of the open connection
         self._folder, self._tls, self._timeout = folder, tls, timeout
         self._context = context or ssl.create_default_context()
         self._retries, self._sleep = retries, sleep
@@ -116,8 +126,12 @@ class ImapSource:
     @property
     def name(self) -> str:
         scheme = "imaps" if self._tls == "implicit" else "imap"
-        query = f"?tls={self._tls}" if self._tls in ("starttls", "none") else ""
-        return f"{scheme}://{self._user}:***@{self._host}:{self._port}/{self._folder}{query}"
+        options = [f"tls={self._tls}"] if self._tls in ("starttls", "none") else []
+        if self._oauth is not None:
+            options.append(f"auth={self._oauth[1].lower()}")
+        query = f"?{'&'.join(options)}" if options else ""
+        auth = f"{self._user}@" if self._oauth is not None else f"{self._user}:***@"
+        return f"{scheme}://{auth}{self._host}:{self._port}/{self._folder}{query}"
 
     def __repr__(self) -> str:
         return f"ImapSource({self.name!r})"
@@ -138,10 +152,16 @@ class ImapSource:
     def _connect(self) -> BaseMailBox:
         box = self._open()
         try:
-            box.login(self._user, self._password, initial_folder=None)
+            if self._oauth is None:
+                box.login(self._user, self._password, initial_folder=None)
+            else:
+                self._login_with_token(box)
         except MailboxLoginError as err:
             box.client.shutdown()
-            raise PermanentError(f"{self.name}: login refused for {self._user!r}") from err
+            raise LoginRefused(f"{self.name}: login refused for {self._user!r}") from err
+        except BaseException:
+            box.client.shutdown()
+            raise
         # imaplib keeps the pre-login CAPABILITY (no MOVE, no UIDPLUS); without a refresh
         # imap_tools falls back to COPY + EXPUNGE of the whole folder (RECIPES.md §2).
         typ, data = box.client.capability()
@@ -162,6 +182,42 @@ class ImapSource:
         log.info("imap: connected to %s (uidvalidity %s)", self.name, self._uidvalidity)
         return box
 
+    def _login_with_token(self, box: BaseMailBox) -> None:
+        """AUTHENTICATE with the current token; once more with a new one when the server refuses
+        it (it may have expired early or been revoked), then `LoginRefused`."""
+        assert self._oauth is not None
+        tokens, mechanism = self._oauth
+        token = tokens.current()
+        for attempt in (1, 2):
+            exchange = SaslExchange(mechanism, self._user, token.value, self._host, self._port)
+            try:
+                box.client.authenticate(mechanism, exchange)
+                box.login_result = ("OK", [b"authenticated"])
+                self._token = token
+                return
+            except imaplib.IMAP4.error as err:
+                if attempt == 2 or box.client.state != "NONAUTH":
+                    why = f" ({exchange.error})" if exchange.error else ""
+                    raise LoginRefused(f"{self.name}: the server refused the OAuth2 token for {self._user!r} "
+                                       f"({mechanism}){why}; check the app's IMAP permission and its access to "
+                                       "the mailbox (docs/operations.md \"Microsoft 365\")") from err
+                log.warning("imap: %s refused the access token; asking %s for a new one", self.name, tokens.provider.name)
+                token = tokens.renew(token)
+
+    def _token_running_out(self) -> bool:
+        """The open connection's token is about to expire: Exchange Online ends such a session,
+        so the next command goes over a new connection with a new token instead."""
+        token = self._token
+        return token is not None and token.expires_at is not None and time.time() >= token.renew_at()
+
+    def _token_left(self) -> float:
+        """Seconds an IDLE may last before the connection's token is to be renewed (no limit
+        for a password, or a token whose lifetime the provider did not say)."""
+        token = self._token
+        if token is None or token.expires_at is None:
+            return float(_IDLE_MAX_SECONDS)
+        return max(token.renew_at() - time.time(), 0.0)
+
     def _drop(self) -> None:
         box, self._box = self._box, None
         if box is not None:
@@ -177,6 +233,9 @@ class ImapSource:
         delays = backoff(self._retries)
         while True:
             try:
+                if self._box is not None and self._oauth is not None and self._token_running_out():
+                    log.info("imap: the access token of the connection to %s runs out; connecting anew", self.name)
+                    self._drop()
                 if self._box is None:
                     self._box = self._connect()
                 return op(self._box)
@@ -275,7 +334,7 @@ class ImapSource:
             if set(box.uids("ALL")) - self._seen:
                 return True  # arrived since the last fetch, before IDLE could tell
             try:
-                responses = box.idle.wait(timeout=min(max(timeout, 0.0), _IDLE_MAX_SECONDS))
+                responses = box.idle.wait(timeout=min(max(timeout, 0.0), _IDLE_MAX_SECONDS, self._token_left()))
             except ImapToolsError:
                 self._drop()  # an EXISTS raced the IDLE start: the connection state is unknown
                 return True

@@ -1,6 +1,7 @@
 """Mail URLs of CONTRACT.md: `maildir:///abs`, `imap[s]://user:pw@host:port/FOLDER`,
 `smtp[s]://[user:pw@]host:port`, `dir:///abs`; extended (issue 8) by `?tls=starttls|none` on
-`imap://` and `smtp://`.
+`imap://` and `smtp://`, and (issue 11) by `?auth=xoauth2|oauthbearer` on all four: the login is
+`user` with an OAuth2 access token (mailroom/oauth2.py) instead of a password.
 
 How each URL is protected (`MailUrl.tls`), docs/operations.md "Transport":
 - `imaps://`, `smtps://`: TLS from the first byte (`implicit`).
@@ -9,6 +10,7 @@ How each URL is protected (`MailUrl.tls`), docs/operations.md "Transport":
 - `?tls=starttls`: STARTTLS required, for any host. `?tls=none`: never upgraded, so it is
   refused with a password for any host but loopback (127.0.0.0/8, ::1, localhost) before
   anything connects: one wrong setting must not send the password and every CPR in clear.
+- An access token is a credential as a password is: `?auth=` is protected the same way.
 
 The password lives in a field that `repr` leaves out, and `redacted` is the only form that
 goes into logs and error messages.
@@ -63,6 +65,11 @@ class MailUrl:
     password: str | None = field(default=None, repr=False)
     path: str = ""  # the absolute path (maildir, dir) or the IMAP folder
     tls: Tls = "auto"  # for maildir:// and dir:// it means nothing
+    auth: str = "password"  # or "xoauth2" / "oauthbearer": an OAuth2 token instead of the password
+
+    @property
+    def has_credential(self) -> bool:
+        return self.password is not None or self.auth != "password"
 
     @property
     def redacted(self) -> str:
@@ -71,7 +78,8 @@ class MailUrl:
             return f"{self.scheme}://{self.path}"
         auth = f"{self.user}:***@" if self.user and self.password else (f"{self.user}@" if self.user else "")
         tail = f"/{self.path}" if self.path else ""
-        query = f"?tls={self.tls}" if self.tls in _CHOSEN else ""
+        options = ([f"tls={self.tls}"] if self.tls in _CHOSEN else []) + ([f"auth={self.auth}"] if self.auth != "password" else [])
+        query = f"?{'&'.join(options)}" if options else ""
         return f"{self.scheme}://{auth}{self.host}:{self.port}{tail}{query}"
 
     def __str__(self) -> str:
@@ -110,9 +118,12 @@ def _with_tls(url: MailUrl, query: str) -> MailUrl:
     """The URL's protection from its scheme and `?tls=`; a password that would go unencrypted
     to a host other than loopback is a `ConfigError` here, before anything connects."""
     options = dict(parse_qsl(query, keep_blank_values=True))
-    unknown = sorted(set(options) - {"tls"})
+    unknown = sorted(set(options) - {"tls", "auth"})
     if unknown:
-        raise ConfigError(f"{url.redacted}: unknown URL option(s) {', '.join(unknown)}; only ?tls=starttls|none")
+        raise ConfigError(f"{url.redacted}: unknown URL option(s) {', '.join(unknown)}; "
+                          "only ?tls=starttls|none and ?auth=xoauth2|oauthbearer")
+    if "auth" in options:
+        url = _with_auth(url, options["auth"])
     chosen = options.get("tls")
     if url.scheme in _IMPLICIT_TLS:
         if chosen is not None:
@@ -121,10 +132,26 @@ def _with_tls(url: MailUrl, query: str) -> MailUrl:
     if chosen is not None and chosen.lower() not in _CHOSEN:
         raise ConfigError(f"{url.redacted}: ?tls= must be starttls or none")
     tls: Tls = _CHOSEN[chosen.lower()] if chosen is not None else "auto"
-    if url.password is not None and not is_loopback(url.host):
+    if url.has_credential and not is_loopback(url.host):
         if tls == "none":
+            credential = "password" if url.auth == "password" else "token"
             raise ConfigError(
-                f"{url.redacted}: refusing to send a password unencrypted to {url.host} (not loopback); "
+                f"{url.redacted}: refusing to send a {credential} unencrypted to {url.host} (not loopback); "
                 f"drop ?tls=none (STARTTLS) or use {url.scheme}s://")
         tls = "starttls"  # the password goes only over an encrypted connection
     return replace(url, tls=tls)
+
+
+def _with_auth(url: MailUrl, auth: str) -> MailUrl:
+    """`?auth=xoauth2|oauthbearer`: the user logs in with an access token; a password beside it
+    would be a second, unused credential in the settings, so it is refused."""
+    chosen = auth.strip().lower()
+    if chosen not in ("xoauth2", "oauthbearer"):
+        raise ConfigError(f"{url.redacted}: ?auth= must be xoauth2 or oauthbearer")
+    if not url.user:
+        raise ConfigError(f"{url.scheme}://{url.host}:{url.port}: ?auth={chosen} needs the mailbox user before the "
+                          "host (user%40domain@host: an @ in the user is written %40)")
+    if url.password is not None:
+        raise ConfigError(f"{replace(url, password=None).redacted}: ?auth={chosen} logs in with a token; "
+                          "leave the password out of the URL")
+    return replace(url, auth=chosen)

@@ -145,7 +145,9 @@ def dovecot_tls(test_ca: CertAuthority) -> Iterator[DovecotServer]:
 
 
 @contextlib.contextmanager
-def _dovecot(ssl: str) -> Iterator[DovecotServer]:
+def _dovecot(ssl: str, *, oauth2: tuple[str, str] | None = None) -> Iterator[DovecotServer]:
+    """Dovecot with `ssl` settings; `oauth2`: the auth lines (mechanisms, the oauth2 passdb) and
+    that passdb's file, from tests/servers/oauth2.py."""
     binary = shutil.which("dovecot") or ("/usr/sbin/dovecot" if Path("/usr/sbin/dovecot").exists() else None)
     if binary is None:
         unavailable("Dovecot is not installed (apt-get install dovecot-imapd; make system-deps)")
@@ -160,7 +162,14 @@ def _dovecot(ssl: str) -> Iterator[DovecotServer]:
     (base / "users").write_text(f"{USER}:{{PLAIN}}{PASSWORD}\n")
     port = free_port()
     conf = base / "dovecot.conf"
-    conf.write_text(DOVECOT_CONF.format(base=base, port=port).replace("ssl = no\n", f"{ssl}\n"))
+    text = DOVECOT_CONF.format(base=base, port=port).replace("ssl = no\n", f"{ssl}\n")
+    if oauth2 is not None:
+        auth, passdb_file = oauth2
+        (base / "oauth2.conf.ext").write_text(passdb_file)
+        text = (text.replace("auth_mechanisms = plain login\n", "")
+                .replace("  driver = passwd-file\n", "  driver = passwd-file\n  mechanisms = plain login\n")
+                + auth.replace("{base}", str(base)))
+    conf.write_text(text)
     with open(base / "stdout.log", "wb") as out:
         proc = subprocess.Popen([binary, "-c", str(conf), "-F"], stdout=out, stderr=subprocess.STDOUT)
     try:
