@@ -18,9 +18,9 @@ from ledger.work import WorkLocks
 from mailroom.errors import ConfigError
 from mailroom.inbound import MailSource
 from mailroom.oauth2 import TokenProvider, Tokens
-from mailroom.token_providers import CommandProvider, MsalProvider
 from mailroom.senders import Sender, open_sender
 from mailroom.sources import open_source
+from mailroom.token_providers import CommandProvider, MsalProvider
 
 DANISH_TIME = ZoneInfo("Europe/Copenhagen")
 

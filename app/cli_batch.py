@@ -27,6 +27,7 @@ def batch() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     logging.getLogger("alembic").setLevel(logging.WARNING)
     services = bootstrap()
+    services.sender().check_login()  # a refused login to CLAIMS_OUTBOX: one line, exit 2, before any mail is read
     with batch_lock(services):
         if sys.stderr.isatty():
             from rich.progress import Progress

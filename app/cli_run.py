@@ -31,7 +31,8 @@ def run(
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     logging.getLogger("alembic").setLevel(logging.WARNING)
     services = bootstrap()
-    services.sender()  # a refused CLAIMS_OUTBOX is one line and exit 2 now, not after the mail is read
+    # a refused CLAIMS_OUTBOX, or a refused login to it, is one line and exit 2 now, not after the mail is read
+    services.sender().check_login()
     if workers > 1:
         if not services.work.shared:
             print("claims run: --workers needs PostgreSQL (CLAIMS_DATABASE_URL=postgresql+psycopg://...); "

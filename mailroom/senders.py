@@ -46,6 +46,12 @@ class Sender(Protocol):
         """Delivers `raw` (a whole RFC 5322 message) to `to`, envelope sender `from_`."""
         ...
 
+    def check_login(self) -> None:
+        """Before a run reads any mail: `LoginRefused` when the server refuses the login, so a
+        wrong password or token stops the run before a message is touched. A server that cannot
+        be reached is no reason to stop (the replies wait in the outbox)."""
+        ...
+
 
 def open_sender(
     url: str, *, timeout: float = 30.0, ca_file: str | Path | None = None, tokens: Callable[[], Tokens] | None = None,
@@ -81,6 +87,9 @@ class DirSender:
     @property
     def name(self) -> str:
         return f"dir://{self._folder}"
+
+    def check_login(self) -> None:
+        return None  # no login
 
     def path_for(self, raw: bytes) -> Path:
         """The file a reply goes to: its Message-ID made safe for a file name, else its hash."""
@@ -176,6 +185,21 @@ class SmtpSender:
             raise PermanentError(f"{self.name}: the recipient was refused")
         log.info("smtp: sent a reply through %s", self.name)
 
+
+    def check_login(self) -> None:
+        if not self._user:
+            return
+        try:
+            with self._connect() as smtp:
+                self._login(smtp)
+        except smtplib.SMTPAuthenticationError as err:
+            raise LoginRefused(f"{self.name}: login refused for {self._user!r}") from err
+        except ssl.SSLCertVerificationError as err:
+            raise ConfigError(f"{self.name}: the server's certificate was not accepted "
+                              f"({err.verify_message}); for an internal CA set CLAIMS_TLS_CA_FILE") from err
+        except (smtplib.SMTPException, OSError) as err:
+            log.warning("smtp: %s cannot be reached to check the login (%s); replies wait in the outbox",
+                        self.name, type(err).__name__)
 
     def _login(self, smtp: smtplib.SMTP) -> None:
         if self._oauth is None:
