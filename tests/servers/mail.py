@@ -339,18 +339,24 @@ def _authenticate(server: Any, session: Any, envelope: Any, mechanism: str, auth
 
 @pytest.fixture(scope="session")
 def smtp_tls_server(tmp_path_factory: pytest.TempPathFactory, test_ca: CertAuthority) -> Iterator[SmtpSink]:
+    folder = tmp_path_factory.mktemp("smtp-tls")
+    with starttls_sink(SaveEmlTls(folder), test_ca, _authenticate) as sink:
+        yield sink
+
+
+@contextlib.contextmanager
+def starttls_sink(handler: SaveEml, ca: CertAuthority, authenticator: Any) -> Iterator[SmtpSink]:
+    """aiosmtpd on loopback requiring STARTTLS (a certificate of `ca`), AUTH only after it."""
     try:
         from aiosmtpd.controller import Controller
     except ImportError:
         unavailable("aiosmtpd is not installed (pip install -e '.[dev]')")
-    folder = tmp_path_factory.mktemp("smtp-tls")
-    handler = SaveEmlTls(folder)
     port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port, tls_context=test_ca.server_context(),
-                            require_starttls=True, authenticator=_authenticate, auth_require_tls=True)
+    controller = Controller(handler, hostname="127.0.0.1", port=port, tls_context=ca.server_context(),
+                            require_starttls=True, authenticator=authenticator, auth_require_tls=True)
     controller.start()
     try:
-        yield SmtpSink("127.0.0.1", port, folder, handler)
+        yield SmtpSink("127.0.0.1", port, handler.folder, handler)
     finally:
         controller.stop()
 

@@ -34,7 +34,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from tests.servers.mail import USER, DovecotServer, SaveEmlTls, SmtpSink, _dovecot, free_port, reset_account, unavailable
+from tests.servers.mail import USER, DovecotServer, SaveEmlTls, SmtpSink, _dovecot, reset_account, starttls_sink
 from tests.servers.tls import CertAuthority
 
 TENANT = "albertslund-test"
@@ -322,20 +322,9 @@ def _no_password(server: Any, session: Any, envelope: Any, mechanism: str, auth_
 @pytest.fixture(scope="session")
 def smtp_oauth2_server(tmp_path_factory: pytest.TempPathFactory, test_ca: CertAuthority,
                        identity_provider: IdentityProvider) -> Iterator[SmtpSink]:
-    try:
-        from aiosmtpd.controller import Controller
-    except ImportError:
-        unavailable("aiosmtpd is not installed (pip install -e '.[dev]')")
     folder = tmp_path_factory.mktemp("smtp-oauth2")
-    handler = SaveEmlOAuth2(folder, identity_provider)
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port, tls_context=test_ca.server_context(),
-                            require_starttls=True, authenticator=_no_password, auth_require_tls=True)
-    controller.start()
-    try:
-        yield SmtpSink("127.0.0.1", port, folder, handler)
-    finally:
-        controller.stop()
+    with starttls_sink(SaveEmlOAuth2(folder, identity_provider), test_ca, _no_password) as sink:
+        yield sink
 
 
 @pytest.fixture
