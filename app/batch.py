@@ -99,7 +99,7 @@ def run_batch(services: Services, *, progress: Callable[[str, int, int], None] |
     def step(name: str) -> Callable[[int, int], None]:
         return lambda done, total: progress(name, done, total) if progress else None
 
-    run = run_once(services, progress=step("Post"))
+    run = run_once(services, progress=step("Post"), kind="batch")
     result = BatchResult(run=run)
     result.reminders = send_reminders(services)
     deliver(services, run, due_only=False)  # the reminders, and every reply still waiting, due or not

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from app.metrics import RunMetrics
 from app.settings import SAMPLE_MAILDIR, Settings, load_settings
 from claims.model import ParsedMessage
 from claims.policy import Policy
@@ -35,11 +36,14 @@ class Services:
     # This worker's locks on its pieces of work (ledger/work.py): shared with other workers on
     # PostgreSQL, always granted on SQLite (one run at a time there, app/locking.py).
     work: WorkLocks = field(default=None)  # type: ignore[assignment]
+    # What this process counts for Prometheus (app/metrics.py); served only when a port is set.
+    metrics: RunMetrics = field(default_factory=RunMetrics)
     _tokens: Tokens | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.work is None:
             self.work = WorkLocks(self.store.engine)
+        self.metrics.watch_outbox(self.store)
 
     def parse(self, raw: bytes) -> ParsedMessage:
         if self.parser is not None:

@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "app.cli_batch",
     "app.cli_outbox",
     "app.cli_review",
+    "app.cli_status",
 )
 
 

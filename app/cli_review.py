@@ -47,7 +47,8 @@ def serve(
     """Runs the review web page for Økonomigruppen until stopped (SIGTERM or Ctrl+C).
 
     Behind HTTPS (a reverse proxy), set CLAIMS_REVIEW_SECURE_COOKIES=1 so the session cookie
-    is sent over HTTPS only.
+    is sent over HTTPS only. With CLAIMS_REVIEW_METRICS_PORT set, Prometheus metrics of the page
+    are served on http://127.0.0.1:PORT/metrics.
     """
     import uvicorn
 
@@ -55,7 +56,16 @@ def serve(
     from review.app import create_app
 
     secure = os.environ.get("CLAIMS_REVIEW_SECURE_COOKIES", "").strip().lower() in {"1", "true", "yes"}
-    application = create_app(review_deps(bootstrap(), secure_cookies=secure))
+    services = bootstrap()
+    observe = None
+    if services.settings.review_metrics_port is not None:
+        from app.metrics import ReviewMetrics
+        from app.metrics import serve as serve_metrics
+
+        metrics = ReviewMetrics(services.store)
+        serve_metrics(metrics.registry, services.settings.review_metrics_port, "CLAIMS_REVIEW_METRICS_PORT")
+        observe = metrics.observe
+    application = create_app(review_deps(services, secure_cookies=secure), observe=observe)
     for name in ("uvicorn.access", "uvicorn.error"):
         logging.getLogger(name).addFilter(_MaskCpr())
     print(f"claims serve: http://{host}:{port}/login", file=sys.stderr)

@@ -26,7 +26,8 @@ def run(
     and send the replies (CLAIMS_OUTBOX). Without --once it keeps running until stopped (SIGTERM).
 
     Exit code 1 when a message could not be processed: it is kept in the database and filed in
-    the Failed folder, never lost.
+    the Failed folder, never lost. With CLAIMS_METRICS_PORT set, Prometheus metrics are served on
+    http://127.0.0.1:PORT/metrics while it runs (with --workers N, worker k on PORT + k, k from 0).
     """
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     logging.getLogger("alembic").setLevel(logging.WARNING)
@@ -38,7 +39,11 @@ def run(
             print("claims run: --workers needs PostgreSQL (CLAIMS_DATABASE_URL=postgresql+psycopg://...); "
                   "SQLite has one writer, so run one worker", file=sys.stderr)
             raise typer.Exit(2)
-        raise typer.Exit(_run_workers(workers, once=once))
+        raise typer.Exit(_run_workers(workers, once=once, metrics_port=services.settings.metrics_port))
+    if services.settings.metrics_port is not None:
+        from app.metrics import serve
+
+        serve(services.metrics.registry, services.settings.metrics_port, "CLAIMS_METRICS_PORT")
     if not once:
         from app.daemon import run_daemon
 
@@ -56,15 +61,21 @@ def run(
     raise typer.Exit(1 if report.failed else 0)
 
 
-def _run_workers(count: int, *, once: bool) -> int:
+def _run_workers(count: int, *, once: bool, metrics_port: int | None) -> int:
     """`count` workers as child processes (`claims run [--once]`, the same settings), side by side;
-    SIGTERM and SIGINT are passed on to them. The exit code is the highest of theirs."""
+    SIGTERM and SIGINT are passed on to them. The exit code is the highest of theirs. Worker k
+    (from 0) serves its metrics on CLAIMS_METRICS_PORT + k."""
     import os
     import signal
     import subprocess
 
     command = [sys.executable, "-c", "from app.cli import main; main()", "run", *(["--once"] if once else [])]
-    children = [subprocess.Popen(command, env=os.environ.copy()) for _ in range(count)]
+
+    def env(k: int) -> dict[str, str]:
+        ports = {} if metrics_port is None else {"CLAIMS_METRICS_PORT": str(metrics_port + k)}
+        return {**os.environ, **ports}
+
+    children = [subprocess.Popen(command, env=env(k)) for k in range(count)]
     logging.getLogger("claims.run").info("started %d workers: %s", count, ", ".join(str(c.pid) for c in children))
 
     def pass_on(signum: int, _frame: object) -> None:

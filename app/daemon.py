@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 from app.bootstrap import Services
 from app.locking import Busy, run_lock
 from app.pipeline import RunReport, deliver, run_round
+from app.rounds import RunLog
 from mailroom.errors import ConfigError, MailroomError
 from mailroom.inbound import MailSource
 
@@ -37,6 +38,7 @@ def run_daemon(services: Services, *, stop: threading.Event | None = None, poll_
         signal.signal(signal.SIGINT, on_signal)
 
     report = RunReport()
+    runs = RunLog(services, "daemon")
     source: MailSource | None = None
     delay = 1.0
     last_health = 0.0
@@ -46,7 +48,7 @@ def run_daemon(services: Services, *, stop: threading.Event | None = None, poll_
             try:
                 if source is None:
                     source = services.source()
-                if not _cycle(services, source, report, stop):
+                if not _cycle(services, source, report, stop, runs):
                     continue  # another run (the nightly batch) holds the lock: try again, no IDLE
                 delay = 1.0
                 if time.monotonic() - last_health >= HEALTH_EVERY:
@@ -65,6 +67,7 @@ def run_daemon(services: Services, *, stop: threading.Event | None = None, poll_
             except (MailroomError, OSError, OperationalError) as err:
                 log.warning("mailbox or database unavailable (%s); retrying in %.0f s", type(err).__name__, delay)
                 if source is not None:
+                    services.metrics.saw_logins(source)
                     source.close()
                     source = None
                 stop.wait(delay)
@@ -76,15 +79,16 @@ def run_daemon(services: Services, *, stop: threading.Event | None = None, poll_
     return 0
 
 
-def _cycle(services: Services, source: MailSource, report: RunReport, stop: threading.Event) -> bool:
+def _cycle(services: Services, source: MailSource, report: RunReport, stop: threading.Event, runs: RunLog) -> bool:
     """One round of fetch, decide, file and send, under the run lock. The lock is held for the
     round only, not while waiting for mail: `claims batch` (the nightly timer) and `claims run
     --once` take their turn between rounds instead of waiting for the daemon to stop. False when
     another run kept the lock for a whole wait slice."""
     try:
-        with run_lock(services, wait=WAIT_SLICE):
+        with run_lock(services, wait=WAIT_SLICE), runs.round(report):
             run_round(services, source, report, stop=stop.is_set)
             deliver(services, report)
+        services.metrics.saw_logins(source)
     except Busy:
         log.info("another claims run holds the lock; waiting for it")
         return False

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from app.bootstrap import Services
 from app.budget import OverBudget, time_budget
 from app.replies import reply_for
+from app.rounds import RunLog
 from app.threads import complete, pair_waiting
 from claims.context import DecisionContext
 from claims.cpr import has_valid_date, mask_in_text
@@ -84,10 +85,12 @@ def process_raw(
 def _process(services: Services, record: RecordedMessage, raw: bytes) -> tuple[RecordedMessage, Folder]:
     store = services.store
     try:
-        with time_budget(float(services.settings.message_seconds)):
+        metrics = services.metrics
+        with metrics.parse_seconds.time(), time_budget(float(services.settings.message_seconds)):
             parsed = services.parse(raw)
+        metrics.ocr_pages.inc(parsed.ocr_pages)
         store.record_parse(record.id, parse_document(parsed))
-        with _deciding_for(services, parsed):
+        with _deciding_for(services, parsed), metrics.decision_seconds.time():
             state = _decide_and_store(services, record, parsed)
     except (Exception, OverBudget) as err:  # a bug or a message we cannot handle: keep it, with its error
         detail = mask_in_text(f"{type(err).__name__}: {err}")[:2000]
@@ -212,15 +215,18 @@ def _superseded_waiting(services: Services, claim: Claim) -> str | None:
 REPLY_BATCH = 50  # replies sent every so many messages, and read at most so many at a time
 
 
-def run_once(services: Services, *, progress: Callable[[int, int], None] | None = None) -> RunReport:
-    """Every message waiting in the mailbox, oldest first; the replies are sent as the run goes."""
+def run_once(services: Services, *, progress: Callable[[int, int], None] | None = None, kind: str = "once") -> RunReport:
+    """Every message waiting in the mailbox, oldest first; the replies are sent as the run goes.
+    The round is recorded as a run of `kind` (once, or batch) for `claims status`."""
     report = RunReport()
-    source = services.source()
-    try:
-        run_round(services, source, report, progress=progress)
-    finally:
-        source.close()
-    deliver(services, report)
+    with RunLog(services, kind).round(report):
+        source = services.source()
+        try:
+            run_round(services, source, report, progress=progress)
+        finally:
+            services.metrics.saw_logins(source)
+            source.close()
+        deliver(services, report)
     return report
 
 
@@ -303,11 +309,20 @@ def _one(services: Services, source: MailSource, mail: Waiting, report: RunRepor
             report.skipped += 1
         if folder == Folder.FAILED:
             report.failed.append(record.message_id or f"message {record.id}")
+            services.metrics.messages.labels(outcome="failed").inc()
         else:
             report.decided += 1
-            for row in services.store.decisions_of_message(record.id):
-                report.count(row.outcome)
+            _counted(services, record.id, report)
         _file(source, mail.key, record, folder)
+
+
+def _counted(services: Services, message_pk: int, report: RunReport) -> None:
+    """A handled message's outcomes, in the run's report and the metrics."""
+    now = services.store.message(message_pk)
+    services.metrics.messages.labels(outcome=now.state if now else "decided").inc()
+    for row in services.store.decisions_of_message(message_pk):
+        report.count(row.outcome)
+        services.metrics.decisions.labels(outcome=row.outcome).inc()
 
 
 def _file(source: MailSource, key: str, record: RecordedMessage, folder: Folder) -> None:
@@ -365,6 +380,7 @@ def _send(services: Services, sender: Sender, item: OutboxItem, report: RunRepor
         return True
     store.mark_sent(item.id)
     report.sent += 1
+    services.metrics.replies_sent.inc()
     return True
 
 

@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +19,7 @@ from app.bootstrap import Services
 from app.pipeline import RunReport
 from claims.cpr import mask, mask_in_text
 from claims.money import format_danish
+from ledger.store import DecisionRow
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
@@ -67,13 +69,18 @@ def build_report(services: Services, run: RunReport, reminders: list[str]) -> Da
         attention.append(f"Besked {message.message_id or message.id} kunne ikke behandles: {mask_in_text(message.error or '')[:200]}")
     for item in store.outbox(status="failed"):
         attention.append(f"Svar {item.message_id} til {item.to} kunne ikke sendes: {mask_in_text(item.last_error or '')[:200]}")
-    for d in current:
-        if d.outcome == "manual_review" and (today - d.decided_on).days > settings.reminder_days:
-            age = (today - d.decided_on).days
-            who = f"{d.reference} ({d.workplace or '?'}, CPR {mask(d.cpr) or 'ukendt'})"
-            attention.append(f"{who} har ventet på manuel behandling i {age} dage")
+    for d in in_review_too_long(current, today, settings.reminder_days):
+        age = (today - d.decided_on).days
+        who = f"{d.reference} ({d.workplace or '?'}, CPR {mask(d.cpr) or 'ukendt'})"
+        attention.append(f"{who} har ventet på manuel behandling i {age} dage")
     rows = sorted(((w, m, a) for (w, m), a in refunds.items()), key=lambda r: (r[1], r[0]))
     return DayReport(today, outcomes, rows, pool, settings.pool_hours, attention, run, reminders)
+
+
+def in_review_too_long(current: Iterable[DecisionRow], today: dt.date, days: int) -> list[DecisionRow]:
+    """Claims in manual review for more than CLAIMS_REMINDER_DAYS days: a person must look
+    (CONTRACT.md `claims batch`; `claims status` asks the same)."""
+    return [d for d in current if d.outcome == "manual_review" and (today - d.decided_on).days > days]
 
 
 def _month(day: dt.date, offset: int) -> dt.date:

@@ -199,7 +199,8 @@ class ParsedMessage:
     """What one email says: its envelope, its claims and its problems (the parse document).
 
     `payslip_attached` is true when a readable payslip came with the message (RULES.md
-    `PAYSLIP_MISSING`: an unreadable attachment is no payslip).
+    `PAYSLIP_MISSING`: an unreadable attachment is no payslip). `ocr_pages` is how many
+    scanned pages and photos were read by OCR (for the operators' metrics).
     """
 
     info: MessageInfo
@@ -207,6 +208,7 @@ class ParsedMessage:
     problems: tuple[Problem, ...] = ()
     payslip_attached: bool = False
     attachments: tuple[Attachment, ...] = ()
+    ocr_pages: int = 0
 
     @property
     def is_claim(self) -> bool:

@@ -105,6 +105,13 @@ class DecisionsMixin:
         with self.engine.connect() as conn:
             return tuple(_decision_of(row) for row in conn.execute(_current().order_by(decisions.c.id)))
 
+    def current_outcomes(self) -> dict[str, int]:
+        """How many current decisions there are of each outcome, counted in the database (the
+        status command and the metrics ask often; a long ledger is not read for it)."""
+        query = select(decisions.c.outcome, func.count()).where(_not_superseded()).group_by(decisions.c.outcome)
+        with self.engine.connect() as conn:
+            return {outcome: int(count) for outcome, count in conn.execute(query)}
+
     def earlier_claims(self, placement_id: str, *, exclude_message_pk: int | None = None) -> tuple[EarlierClaim, ...]:
         """The current decisions of a placement that have a period, for `DUPLICATE`."""
         query = (

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.engine import Engine
 
 from claims.cpr import mask_in_text
@@ -77,6 +77,12 @@ class OutboxMixin:
             query = query.where(outbox.c.status == status)
         with self.engine.connect() as conn:
             return tuple(_outbox_of(row) for row in conn.execute(query))
+
+    def reply_counts(self) -> dict[str, int]:
+        """Outbox items by status (pending, sent, failed): counted in the database, not read."""
+        query = select(outbox.c.status, func.count()).group_by(outbox.c.status)
+        with self.engine.connect() as conn:
+            return {status: int(count) for status, count in conn.execute(query)}
 
     def add_reply(self, draft: ReplyDraft, *, message_pk: int | None = None) -> int:
         """A reply with no decision of its own (a reminder, a receipt): into the outbox."""

@@ -231,3 +231,30 @@ review_events = Table(
 )
 
 APPEND_ONLY_REVIEW = ("review_events",)
+
+# --- health (issue 11; migration 0005) -----------------------------------------------------------
+
+# One row per run of the mail pipeline (`claims run` as a daemon, `run --once`, `batch`), kept up
+# to date at the end of each of its rounds, so `claims status` can say when mail was last handled
+# and whether that went well. One row per process, not per round: an idle daemon runs a round
+# every few seconds. `last_ok_at` is the end of its last round that ran to its end (the mailbox
+# was listed, every message taken, the replies tried); `error` the infrastructure error (no CPR)
+# that stopped its last round, if it did.
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(10), nullable=False),  # daemon | once | batch
+    Column("worker", String(100), nullable=False),  # host:pid
+    Column("started_at", TIMESTAMP, nullable=False),
+    Column("rounds", Integer, nullable=False),
+    Column("round_started_at", TIMESTAMP, nullable=True),
+    Column("round_ended_at", TIMESTAMP, nullable=True),
+    Column("round_seen", Integer, nullable=False),
+    Column("round_handled", Integer, nullable=False),
+    Column("round_failed", Integer, nullable=False),
+    Column("round_sent", Integer, nullable=False),
+    Column("error", Text, nullable=True),
+    Column("last_ok_at", TIMESTAMP, nullable=True),
+    Index("ix_runs_round_ended_at", "round_ended_at"),
+)

@@ -21,6 +21,7 @@ from ledger.entries import EXPORT_ACCOUNT, POOL_ACCOUNT, EntriesMixin
 from ledger.messages import MessagesMixin
 from ledger.outbox import OutboxItem, OutboxMixin, ReplyDraft
 from ledger.placements import PlacementsMixin
+from ledger.runs import Round, RunRow, RunsMixin
 from ledger.values import DecisionLike, DecisionRow, ImportResult, LedgerError, RecordedMessage, WaitingClaim
 
 __all__ = [
@@ -35,6 +36,8 @@ __all__ = [
     "OutboxItem",
     "RecordedMessage",
     "ReplyDraft",
+    "Round",
+    "RunRow",
     "Store",
     "Unit",
     "WaitingClaim",
@@ -75,7 +78,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return engine
 
 
-class Store(PlacementsMixin, MessagesMixin, DecisionsMixin, EntriesMixin, OutboxMixin):
+class Store(PlacementsMixin, MessagesMixin, DecisionsMixin, EntriesMixin, OutboxMixin, RunsMixin):
     """The ledger's one door. Every method runs in its own transaction, except those of the
     `Unit` that `unit()` yields, which commit together."""
 

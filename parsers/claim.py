@@ -88,17 +88,19 @@ def parse_message(
     options = ParseOptions(max_attachment_bytes, use_ocr, ocr_available, max_ocr_pages)
     mail = read_email(raw, max_attachment_bytes=max_attachment_bytes)
     problems = list(mail.problems)
-    payslips, forms = _Attachments(options, problems).read(mail.attachments)
+    reader = _Attachments(options, problems)
+    payslips, forms = reader.read(mail.attachments)
+    ocr_pages = reader.ocr_pages
     if mail.info.automatic:
         problems.append(Problem("NOT_A_CLAIM", "an automatic message (out-of-office, bounce or list mail)"))
-        return ParsedMessage(mail.info, (), tuple(problems), bool(payslips), mail.attachments)
+        return ParsedMessage(mail.info, (), tuple(problems), bool(payslips), mail.attachments, ocr_pages)
     if _INVITATION.search(raw[:200_000]) or re.match(r"(?i)\s*(invitation|mødeindkaldelse|indkaldelse)\b", mail.info.subject or ""):
         problems.append(Problem("NOT_A_CLAIM", "a meeting invitation, not a claim"))
-        return ParsedMessage(mail.info, (), tuple(problems), bool(payslips), mail.attachments)
+        return ParsedMessage(mail.info, (), tuple(problems), bool(payslips), mail.attachments, ocr_pages)
     claims = _claims(mail, payslips, forms, problems)
     if not claims:
         problems.append(Problem("NOT_A_CLAIM", "no CPR number, cost lines, total or payslip: nothing claims a refund"))
-    return ParsedMessage(mail.info, tuple(claims), tuple(_unique(problems)), bool(payslips), mail.attachments)
+    return ParsedMessage(mail.info, tuple(claims), tuple(_unique(problems)), bool(payslips), mail.attachments, ocr_pages)
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

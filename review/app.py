@@ -8,6 +8,7 @@ POST must carry the session's CSRF token (403 otherwise).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, HTTPException, Request
@@ -23,6 +24,25 @@ from review.web import page
 
 STATIC = Path(__file__).parent / "static"
 OPEN_PATHS = ("/login",)
+
+# The reviewers' actions, by the route a form posts to (for the operators' metrics).
+ACTIONS = {
+    "/sager/{reference}/godkend": "approve",
+    "/sager/{reference}/afvis": "reject",
+    "/sager/{reference}/oplysninger": "ask",
+    "/sager/{reference}/tilbagetraek": "withdraw",
+    "/sager/{reference}/cpr": "reveal_cpr",
+    "/post/{message_pk}/arkiver": "file_mail",
+    "/betalinger/eksport": "export_payments",
+    "/brugere": "add_user",
+    "/login": "login",
+    "/logout": "logout",
+}
+
+# Called after each request with its method, route template (never the path: it holds
+# references and search words), status and the action it carried out (None for pages, files
+# and actions refused).
+Observer = Callable[[str, str, int, "str | None"], None]
 
 
 class LoginRequired(Exception):
@@ -65,11 +85,35 @@ class SecurityHeaders(BaseHTTPMiddleware):
         return response
 
 
-def create_app(deps: ReviewDeps, *, key: bytes | None = None) -> FastAPI:
+class Observed(BaseHTTPMiddleware):
+    """Tells the observer of each request (`create_app(observe=...)`)."""
+
+    def __init__(self, app: object, observe: Observer) -> None:
+        super().__init__(app)  # type: ignore[arg-type]
+        self.observe = observe
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        status = 500
+        try:
+            response = await call_next(request)
+            status = response.status_code
+            return response
+        finally:
+            route = getattr(request.scope.get("route"), "path", None) or "unmatched"
+            action = ACTIONS.get(route) if request.method == "POST" and status < 400 else None
+            # without a session the guard redirected (303) before the action: nothing was done
+            if action not in (None, "login") and getattr(request.state, "session", None) is None:
+                action = None
+            self.observe(request.method, route, status, action)
+
+
+def create_app(deps: ReviewDeps, *, key: bytes | None = None, observe: Observer | None = None) -> FastAPI:
     app = FastAPI(title="Refusion – Økonomigruppen", docs_url=None, redoc_url=None, openapi_url=None, dependencies=[Depends(guard)])
     app.state.deps = deps
     app.state.auth = Auth(deps.reviews, deps.config, key=key)
     app.add_middleware(SecurityHeaders)
+    if observe is not None:
+        app.add_middleware(Observed, observe=observe)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for module in (web_auth, web_claims, web_mail, web_overview):
         app.include_router(module.router)
