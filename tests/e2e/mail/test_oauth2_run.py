@@ -6,6 +6,7 @@ work."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -129,3 +130,25 @@ def test_the_daemon_outlives_its_tokens_without_losing_or_repeating_work(
     assert len(smtp_oauth2_sink.messages()) == len(claims.decisions())  # answered once each
     assert where_is(oauth2_account)["INBOX"] == []
     assert len(idp.issued) >= 3 and all(live for _, live in idp.checked)  # renewed, never sent stale
+
+
+def test_status_logs_in_with_the_token_and_says_when_the_token_is_refused(
+    oauth2_account: DovecotServer, smtp_oauth2_sink: SmtpSink, idp: IdentityProvider, test_ca: CertAuthority,
+    database_url: str, tmp_path: Path,
+) -> None:
+    append_all(oauth2_account, [_simple_cases(1)[0].raw])
+    claims = _claims(tmp_path, oauth2_account, smtp_oauth2_sink, idp, test_ca, database_url)
+    healthy = claims.run("status", "--json", check=False)
+    assert healthy.returncode == 0, healthy.stdout + healthy.stderr[-2000:]
+    assert json.loads(healthy.stdout)["mailbox"]["waiting"] == 1  # listed over XOAUTH2, nothing moved
+
+    script = tmp_path / "token.py"
+    script.write_text("print('eyJ-revoked')\n")
+    refused = claims.run("status", "--json", check=False, CLAIMS_OAUTH2_PROVIDER="command",
+                         CLAIMS_OAUTH2_COMMAND=f"{sys.executable} {script}")
+    assert refused.returncode == 1, refused.stdout + refused.stderr[-2000:]
+    document = json.loads(refused.stdout)
+    assert document["needs_person"] is True
+    [reason] = [r for r in document["reasons"] if r["code"] == "MAILBOX_UNREACHABLE"]
+    assert "refused the OAuth2 token" in reason["text"] and "eyJ-revoked" not in refused.stdout + refused.stderr
+    assert uids(oauth2_account, "INBOX", "UNSEEN") == uids(oauth2_account)  # still unread
