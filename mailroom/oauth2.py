@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from mailroom.errors import ConfigError, PermanentError
+from mailroom.urls import MailUrl
 
 log = logging.getLogger(__name__)
 
@@ -153,3 +154,40 @@ def _status_of(challenge: bytes | None) -> str:
         except ValueError:
             return ""
     return text.decode("utf-8", "replace")[:200]
+
+
+def token_login(url: MailUrl, tokens: Callable[[], Tokens] | None) -> tuple[Tokens, Mechanism] | None:
+    """The token cache and mechanism of a URL with `?auth=`, None for a password login."""
+    if url.auth == "password":
+        return None
+    if tokens is None:
+        raise ConfigError(f"{url.redacted}: ?auth={url.auth} needs a token provider (CLAIMS_OAUTH2_PROVIDER)")
+    return tokens(), MECHANISMS[url.auth]
+
+
+class ServerRefused(Exception):
+    """Raised by an `authenticate` callback of `log_in` when the server said no to the token."""
+
+
+def log_in(
+    login: tuple[Tokens, Mechanism], user: str, host: str, port: int,
+    authenticate: Callable[[SaslExchange], None], *, where: str, service: str,
+) -> AccessToken:
+    """One SASL login with the current token, and once more with a new one when the server
+    refuses it (expired early, revoked); then `LoginRefused`. Returns the token that passed."""
+    tokens, mechanism = login
+    token = tokens.current()
+    for attempt in (1, 2):
+        exchange = SaslExchange(mechanism, user, token.value, host, port)
+        try:
+            authenticate(exchange)
+            return token
+        except ServerRefused as err:
+            if attempt == 2:
+                why = f" ({exchange.error})" if exchange.error else ""
+                raise LoginRefused(f"{where}: the server refused the OAuth2 token for {user!r} ({mechanism}){why}; "
+                                   f"check the app's {service} permission and its access to the mailbox "
+                                   "(docs/operations.md \"Microsoft 365\")") from err.__cause__
+            log.warning("%s refused the access token; asking %s for a new one", where, tokens.provider.name)
+            token = tokens.renew(token)
+    raise AssertionError("unreachable")

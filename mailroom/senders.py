@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from mailroom.errors import ConfigError, PermanentError, TransientError
-from mailroom.oauth2 import MECHANISMS, LoginRefused, Mechanism, SaslExchange, Tokens
+from mailroom.oauth2 import LoginRefused, Mechanism, SaslExchange, ServerRefused, Tokens, log_in, token_login
 from mailroom.urls import Tls, parse_mail_url, tls_context
 
 log = logging.getLogger(__name__)
@@ -61,12 +61,8 @@ def open_sender(
     parsed = parse_mail_url(url, allowed=frozenset({"smtp", "smtps", "dir"}))
     if parsed.scheme == "dir":
         return DirSender(parsed.path)
-    oauth = None
-    if parsed.auth != "password":
-        if tokens is None:
-            raise ConfigError(f"{parsed.redacted}: ?auth={parsed.auth} needs a token provider (CLAIMS_OAUTH2_PROVIDER)")
-        oauth = (tokens(), MECHANISMS[parsed.auth])
-    elif parsed.user and parsed.password is None:
+    oauth = token_login(parsed, tokens)
+    if oauth is None and parsed.user and parsed.password is None:
         raise ConfigError(f"{parsed.redacted}: a user needs a password (user:password@host)")
     return SmtpSender(parsed.host, parsed.port, user=parsed.user, password=parsed.password, tls=parsed.tls,
                       timeout=timeout, context=tls_context(ca_file) if parsed.tls != "none" else None, oauth=oauth)
@@ -206,26 +202,20 @@ class SmtpSender:
             if self._user:
                 smtp.login(self._user, self._password or "")
             return
-        tokens, mechanism = self._oauth
+        mechanism = self._oauth[1]
         smtp.ehlo_or_helo_if_needed()
         offered = smtp.esmtp_features.get("auth", "").upper().split()
         if mechanism not in offered:
             raise LoginRefused(f"{self.name}: the server offers no AUTH {mechanism} (it offers "
                                f"{' '.join(offered) or 'no AUTH'}); check the host and port (587 for Microsoft 365)")
-        token = tokens.current()
-        for attempt in (1, 2):
-            exchange = SaslExchange(mechanism, self._user or "", token.value, self._host, self._port)
+
+        def authenticate(exchange: SaslExchange) -> None:
             try:  # smtplib base64-encodes what the callback gives, as str
-                smtp.auth(mechanism, lambda challenge=None, ex=exchange: ex(challenge).decode("ascii"))
-                return
+                smtp.auth(mechanism, lambda challenge=None: exchange(challenge).decode("ascii"))
             except smtplib.SMTPAuthenticationError as err:
-                if attempt == 2:
-                    why = f" ({exchange.error})" if exchange.error else ""
-                    raise LoginRefused(f"{self.name}: the server refused the OAuth2 token for {self._user!r} ({mechanism}){why}; "
-                                       "check the app's SMTP permission and its access to the mailbox "
-                                       "(docs/operations.md \"Microsoft 365\")") from err
-                log.warning("smtp: %s refused the access token; asking %s for a new one", self.name, tokens.provider.name)
-                token = tokens.renew(token)
+                raise ServerRefused from err
+
+        log_in(self._oauth, self._user or "", self._host, self._port, authenticate, where=self.name, service="SMTP")
 
 
 def _by_code(code: int, text: str) -> TransientError | PermanentError:

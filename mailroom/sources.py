@@ -25,7 +25,7 @@ from imap_tools.errors import ImapToolsError, MailboxFolderSelectError, MailboxL
 from mailroom.errors import ConfigError, MessageGone, TransientError
 from mailroom.inbound import Folder, InboundMail, MailSource, Waiting, oldest_first, read_all, waiting_of
 from mailroom.maildir import MaildirSource
-from mailroom.oauth2 import MECHANISMS, AccessToken, LoginRefused, Mechanism, SaslExchange, Tokens
+from mailroom.oauth2 import AccessToken, LoginRefused, Mechanism, SaslExchange, ServerRefused, Tokens, log_in, token_login
 from mailroom.urls import Tls, parse_mail_url, tls_context
 
 __all__ = ["Folder", "ImapSource", "InboundMail", "MailSource", "MaildirSource", "backoff", "open_source"]
@@ -49,12 +49,8 @@ def open_source(url: str, *, ca_file: str | Path | None = None, tokens: Callable
     parsed = parse_mail_url(url, allowed=frozenset({"maildir", "imap", "imaps"}))
     if parsed.scheme == "maildir":
         return MaildirSource(parsed.path)
-    oauth = None
-    if parsed.auth != "password":
-        if tokens is None:
-            raise ConfigError(f"{parsed.redacted}: ?auth={parsed.auth} needs a token provider (CLAIMS_OAUTH2_PROVIDER)")
-        oauth = (tokens(), MECHANISMS[parsed.auth])
-    elif not parsed.user or parsed.password is None:
+    oauth = token_login(parsed, tokens)
+    if oauth is None and (not parsed.user or parsed.password is None):
         raise ConfigError(f"{parsed.redacted} needs user:password@ before the host")
     return ImapSource(
         parsed.host, parsed.port, parsed.user or "", parsed.password or "", parsed.path or "INBOX",
@@ -186,23 +182,18 @@ class ImapSource:
         """AUTHENTICATE with the current token; once more with a new one when the server refuses
         it (it may have expired early or been revoked), then `LoginRefused`."""
         assert self._oauth is not None
-        tokens, mechanism = self._oauth
-        token = tokens.current()
-        for attempt in (1, 2):
-            exchange = SaslExchange(mechanism, self._user, token.value, self._host, self._port)
+        mechanism = self._oauth[1]
+
+        def authenticate(exchange: SaslExchange) -> None:
             try:
                 box.client.authenticate(mechanism, exchange)
-                box.login_result = ("OK", [b"authenticated"])
-                self._token = token
-                return
+            except imaplib.IMAP4.abort:
+                raise  # the connection broke: reconnected with backoff by `_run`, not a refusal
             except imaplib.IMAP4.error as err:
-                if attempt == 2 or box.client.state != "NONAUTH":
-                    why = f" ({exchange.error})" if exchange.error else ""
-                    raise LoginRefused(f"{self.name}: the server refused the OAuth2 token for {self._user!r} "
-                                       f"({mechanism}){why}; check the app's IMAP permission and its access to "
-                                       "the mailbox (docs/operations.md \"Microsoft 365\")") from err
-                log.warning("imap: %s refused the access token; asking %s for a new one", self.name, tokens.provider.name)
-                token = tokens.renew(token)
+                raise ServerRefused from err
+
+        self._token = log_in(self._oauth, self._user, self._host, self._port, authenticate, where=self.name, service="IMAP")
+        box.login_result = ("OK", [b"authenticated"])
 
     def _token_running_out(self) -> bool:
         """The open connection's token is about to expire: Exchange Online ends such a session,
